@@ -1,0 +1,153 @@
+package dev.confab.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.stream.Collectors;
+
+/** The JSON codec, built on Jackson. Strict: no scalar coercion, no trailing tokens, bounded nesting. */
+public final class JacksonCodec implements Codec {
+    private static final int MAX_NESTING = 32;
+
+    private final ObjectMapper mapper;
+    private final ObjectReader requestReader;
+    private final ObjectReader serverFrameReader;
+    private final ObjectWriter writer;
+
+    public JacksonCodec() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING)
+                        .maxNumberLength(20)
+                        .maxStringLength(Limits.MAX_FRAME_BYTES)
+                        .build())
+                .build();
+        this.mapper = JsonMapper.builder(factory)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+        this.requestReader = mapper.readerFor(Request.class);
+        this.serverFrameReader = mapper.readerFor(ServerFrame.class);
+        this.writer = mapper.writer();
+    }
+
+    @Override
+    public String encode(Request request) {
+        return write(request);
+    }
+
+    @Override
+    public String encode(ServerFrame frame) {
+        return write(frame);
+    }
+
+    @Override
+    public Request decodeRequest(String text) {
+        return read(requestReader, text);
+    }
+
+    @Override
+    public ServerFrame decodeServerFrame(String text) {
+        return read(serverFrameReader, text);
+    }
+
+    @Override
+    public String peekId(String text) {
+        try (JsonParser parser = mapper.getFactory().createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("id".equals(name) && value == JsonToken.VALUE_STRING) {
+                    String id = parser.getText();
+                    return id.length() <= Limits.MAX_ID_CHARS ? id : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return writer.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static <T> T read(ObjectReader reader, String text) {
+        if (text == null || !startsWithObject(text)) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "a frame must be one JSON object");
+        }
+        try {
+            return reader.readValue(text);
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof ProtocolException pe) {
+                throw pe;
+            }
+            throw new ProtocolException(ErrorCode.INVALID_REQUEST, "invalid fields" + at(e));
+        } catch (InvalidTypeIdException e) {
+            String typeId = e.getTypeId();
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE,
+                    typeId == null ? "type is required" : "unknown type '" + clip(typeId) + "'");
+        } catch (InputCoercionException e) {
+            throw new ProtocolException(ErrorCode.INVALID_REQUEST, "a number is out of range");
+        } catch (StreamReadException e) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "malformed JSON: " + clip(e.getOriginalMessage()));
+        } catch (JsonMappingException e) {
+            throw new ProtocolException(ErrorCode.INVALID_REQUEST, "wrong or missing field" + at(e));
+        } catch (IOException e) {
+            throw new ProtocolException(ErrorCode.BAD_FRAME, "unreadable frame");
+        }
+    }
+
+    private static boolean startsWithObject(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{';
+            }
+        }
+        return false;
+    }
+
+    private static String at(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? "" : " at '" + clip(path) + "'";
+    }
+
+    private static String clip(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
+    }
+}

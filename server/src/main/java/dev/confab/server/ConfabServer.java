@@ -1,0 +1,132 @@
+package dev.confab.server;
+
+import dev.confab.protocol.Codec;
+import dev.confab.protocol.JacksonCodec;
+import dev.confab.server.chat.Accounts;
+import dev.confab.server.chat.ChatService;
+import dev.confab.server.chat.Connections;
+import dev.confab.server.chat.Dispatcher;
+import dev.confab.server.chat.EventHub;
+import dev.confab.server.chat.MessageWriter;
+import dev.confab.server.security.Argon2PasswordHasher;
+import dev.confab.server.store.AccountStore;
+import dev.confab.server.store.HistoryStore;
+import dev.confab.server.store.h2.H2AccountStore;
+import dev.confab.server.store.rocksdb.RocksDbHistoryStore;
+import dev.confab.server.transport.http.ApiHandler;
+import dev.confab.server.transport.http.HealthHandler;
+import dev.confab.server.transport.ws.ConfabWebSocketContainer;
+import dev.confab.server.transport.ws.WsEndpoint;
+import jakarta.websocket.DeploymentException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+
+/**
+ * The composition root: opens the stores, wires the domain and both transports onto one Grizzly listener,
+ * and closes everything in reverse order. {@link #close()} is idempotent.
+ */
+public final class ConfabServer implements AutoCloseable {
+    private final ServerConfig config;
+    private final AccountStore accountStore;
+    private final HistoryStore historyStore;
+    private final ExecutorService appExecutor;
+    private final ScheduledExecutorService timers;
+    private final MessageWriter writer;
+    private final HttpServer http;
+    private final NetworkListener listener;
+    private volatile boolean ready;
+    private boolean closed;
+
+    private ConfabServer(ServerConfig config) throws IOException {
+        this.config = config;
+        Files.createDirectories(config.dataDir());
+        Clock clock = Clock.systemUTC();
+        Codec codec = new JacksonCodec();
+        this.accountStore = H2AccountStore.open(config.dataDir().resolve("h2"));
+        this.historyStore = RocksDbHistoryStore.open(config.dataDir().resolve("rocksdb"));
+        this.appExecutor = Executors.newFixedThreadPool(config.workerThreads(), named("confab-app"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(named("confab-timer"));
+        EventHub hub = new EventHub();
+        Accounts accounts = new Accounts(accountStore, new Argon2PasswordHasher(config.argon2MemoryKib(), 2), clock);
+        this.writer = new MessageWriter(historyStore, hub, clock);
+        ChatService chat = new ChatService(accountStore, historyStore, accounts, writer, hub, appExecutor);
+        Connections connections = new Connections();
+        Dispatcher dispatcher = new Dispatcher(accounts, chat, connections, appExecutor, clock, config.serverName());
+
+        this.http = new HttpServer();
+        this.listener = new NetworkListener("confab", config.bind(), config.port());
+        listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        ConfabWebSocketContainer container = new ConfabWebSocketContainer();
+        try {
+            container.register(WsEndpoint.config("/ws", dispatcher, connections, codec, appExecutor));
+        } catch (DeploymentException e) {
+            throw new IOException("cannot deploy the WebSocket endpoint", e);
+        }
+        listener.registerAddOn(new WebSocketAddOn(container, ""));
+        http.addListener(listener);
+        http.getServerConfiguration().addHttpHandler(
+                new ApiHandler(dispatcher, accounts, chat, codec, appExecutor, timers), "/api/v1/");
+        http.getServerConfiguration().addHttpHandler(new HealthHandler(() -> ready), "/health");
+    }
+
+    /** Opens the stores and starts listening; the server is ready when this returns. */
+    public static ConfabServer start(ServerConfig config) throws IOException {
+        ConfabServer server = new ConfabServer(config);
+        try {
+            server.http.start();
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        server.ready = true;
+        return server;
+    }
+
+    public int port() {
+        return listener.getPort();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Stops listening, lets queued sends finish durably, then closes the stores. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ready = false;
+        http.shutdownNow();
+        writer.close();
+        appExecutor.shutdown();
+        timers.shutdownNow();
+        try {
+            appExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        historyStore.close();
+        accountStore.close();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package dev.confab.server.chat;
+
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.ProtocolException;
+import dev.confab.protocol.Request;
+import dev.confab.server.security.Tokens;
+import dev.confab.server.store.AccountStore;
+import dev.confab.server.store.AccountStore.User;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Registration, login, token authentication and logout. Thread safe; blocking (call off network threads). */
+public final class Accounts {
+    private final AccountStore store;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final ConcurrentMap<String, User> usersByName = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Long, User> usersById = new ConcurrentHashMap<>();
+    private volatile String dummyHash;
+
+    public Accounts(AccountStore store, PasswordHasher hasher, Clock clock) {
+        this.store = store;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    public User register(Request.Register request) {
+        String displayName = request.displayName() != null ? request.displayName().strip() : request.username();
+        try {
+            User user = store.createUser(request.username(), hasher.hash(request.password()), displayName, clock.millis());
+            remember(user);
+            return user;
+        } catch (AccountStore.UsernameTakenException e) {
+            throw new ProtocolException(ErrorCode.USERNAME_TAKEN, "username '" + request.username() + "' is taken");
+        }
+    }
+
+    /** A new device session and its token (returned only here). */
+    public LoginResult login(Request.Login request) {
+        Optional<User> user = user(request.username().toLowerCase(Locale.ROOT));
+        // Verify against a dummy hash for unknown users, so timing does not reveal which usernames exist.
+        String hash = user.map(User::passwordHash).orElseGet(this::dummyHash);
+        boolean ok = hasher.verify(request.password(), hash);
+        if (user.isEmpty() || !ok) {
+            throw new ProtocolException(ErrorCode.INVALID_CREDENTIALS, "wrong username or password");
+        }
+        String token = Tokens.newToken();
+        AccountStore.Device device = store.createDevice(user.get().id(), request.deviceName().strip(),
+                Tokens.hash(token), clock.millis());
+        return new LoginResult(new Session(user.get().id(), user.get().username(), device.id(), device.name()), token);
+    }
+
+    public Optional<Session> authenticate(String token) {
+        if (token == null || token.isEmpty() || token.length() > 128) {
+            return Optional.empty();
+        }
+        return store.findActiveDevice(Tokens.hash(token)).flatMap(device -> user(device.userId())
+                .map(u -> new Session(u.id(), u.username(), device.id(), device.name())));
+    }
+
+    public void logout(Session session) {
+        store.revokeDevice(session.deviceId(), clock.millis());
+    }
+
+    public Optional<User> user(String username) {
+        User cached = usersByName.get(username);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<User> found = store.findUser(username);
+        found.ifPresent(this::remember);
+        return found;
+    }
+
+    public Optional<User> user(long userId) {
+        User cached = usersById.get(userId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<User> found = store.findUser(userId);
+        found.ifPresent(this::remember);
+        return found;
+    }
+
+    private void remember(User user) {
+        usersByName.put(user.username(), user);
+        usersById.put(user.id(), user);
+    }
+
+    private String dummyHash() {
+        String h = dummyHash;
+        if (h == null) {
+            h = hasher.hash("confab-dummy-password");
+            dummyHash = h;
+        }
+        return h;
+    }
+
+    public record LoginResult(Session session, String token) {
+    }
+}

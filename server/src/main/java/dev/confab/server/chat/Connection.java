@@ -1,0 +1,34 @@
+package dev.confab.server.chat;
+
+import dev.confab.protocol.ServerFrame;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * What the dispatcher needs from one transport connection. A WebSocket is one long-lived connection; an HTTP
+ * request is a short-lived one whose session comes from its bearer token. Implementations are thread safe.
+ */
+public interface Connection {
+    /** True for WebSocket connections, which must say {@code hello} first and may {@code subscribe}. */
+    boolean streaming();
+
+    boolean helloDone();
+
+    void helloDone(boolean done);
+
+    Optional<Session> session();
+
+    void session(Session session);
+
+    /** Runs the connection's requests one at a time, in arrival order, off the network threads. */
+    Executor serial();
+
+    /** Sends a pushed frame; never blocks. */
+    void push(ServerFrame frame);
+
+    /** Remembers the live event stream so it stops when the connection closes. */
+    void attach(AutoCloseable subscription);
+
+    /** Closes the connection (a no-op for HTTP requests). */
+    void close(String reason);
+}

@@ -1,0 +1,122 @@
+package dev.confab.server.chat;
+
+import dev.confab.protocol.Event;
+import dev.confab.protocol.Limits;
+import dev.confab.protocol.ServerFrame;
+import dev.confab.server.store.HistoryStore;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Streams one user's events to one connection: first everything after the connection's cursor (read from
+ * the store), then live events, each exactly once and in seq order. Live events that arrive with a gap
+ * (or during catch-up) are filled from the store, so the stream never skips or repeats.
+ * <p>Work runs on the given executor, one drain at a time per pump; {@link #onEvents} never blocks.
+ */
+final class EventPump implements EventHub.Listener {
+    private final long userId;
+    private final HistoryStore store;
+    private final Executor executor;
+    private final Consumer<ServerFrame.Events> sink;
+    private final ArrayDeque<Event> pending = new ArrayDeque<>();
+    private long lastSent;
+    private boolean catchUp = true;
+    private boolean scheduled;
+    private boolean stopped;
+
+    EventPump(long userId, long after, HistoryStore store, Executor executor, Consumer<ServerFrame.Events> sink) {
+        this.userId = userId;
+        this.lastSent = after;
+        this.store = store;
+        this.executor = executor;
+        this.sink = sink;
+    }
+
+    void start() {
+        schedule();
+    }
+
+    void stop() {
+        synchronized (this) {
+            stopped = true;
+            pending.clear();
+        }
+    }
+
+    @Override
+    public void onEvents(List<Event> events) {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            pending.addAll(events);
+        }
+        schedule();
+    }
+
+    private void schedule() {
+        synchronized (this) {
+            if (scheduled || stopped) {
+                return;
+            }
+            scheduled = true;
+        }
+        executor.execute(this::drain);
+    }
+
+    private void drain() {
+        while (true) {
+            List<Event> live;
+            boolean readStore;
+            synchronized (this) {
+                if (stopped || (pending.isEmpty() && !catchUp)) {
+                    scheduled = false;
+                    return;
+                }
+                live = new ArrayList<>(pending);
+                pending.clear();
+                readStore = catchUp;
+                catchUp = false;
+            }
+            if (!live.isEmpty() && live.get(0).seq() > lastSent + 1) {
+                readStore = true;
+            }
+            if (readStore) {
+                fillFromStore();
+            }
+            List<Event> fresh = new ArrayList<>(live.size());
+            for (Event e : live) {
+                if (e.seq() == lastSent + 1) {
+                    fresh.add(e);
+                    lastSent = e.seq();
+                } else if (e.seq() > lastSent + 1) {
+                    // A gap we cannot explain from memory: let the store fill it on the next round.
+                    synchronized (this) {
+                        catchUp = true;
+                    }
+                    break;
+                }
+            }
+            if (!fresh.isEmpty()) {
+                sink.accept(new ServerFrame.Events(fresh));
+            }
+        }
+    }
+
+    private void fillFromStore() {
+        while (true) {
+            List<Event> page = store.events(userId, lastSent, Limits.MAX_EVENTS_PAGE);
+            if (page.isEmpty()) {
+                return;
+            }
+            lastSent = page.get(page.size() - 1).seq();
+            sink.accept(new ServerFrame.Events(page));
+            if (page.size() < Limits.MAX_EVENTS_PAGE) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.confab.server.chat;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+/** Runs submitted tasks one at a time, in submission order, on a shared executor. Thread safe. */
+public final class SerialExecutor implements Executor {
+    private final Executor delegate;
+    private final Queue<Runnable> tasks = new ArrayDeque<>();
+    private boolean running;
+
+    public SerialExecutor(Executor delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        synchronized (this) {
+            tasks.add(task);
+            if (running) {
+                return;
+            }
+            running = true;
+        }
+        delegate.execute(this::runAll);
+    }
+
+    private void runAll() {
+        while (true) {
+            Runnable next;
+            synchronized (this) {
+                next = tasks.poll();
+                if (next == null) {
+                    running = false;
+                    return;
+                }
+            }
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                // CompletableFuture tasks capture their own failures; nothing else is submitted here.
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.confab.server.transport.http;
+
+import dev.confab.protocol.Codec;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.Limits;
+import dev.confab.protocol.ProtocolException;
+import dev.confab.protocol.Reply;
+import dev.confab.server.chat.Accounts;
+import dev.confab.server.chat.ChatService;
+import dev.confab.server.chat.Dispatcher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import org.glassfish.grizzly.ReadHandler;
+import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.io.NIOInputStream;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+
+/**
+ * {@code /api/v1/*}: {@code POST rpc} (any request frame, same dispatcher as the WebSocket) and
+ * {@code GET events} (long-poll). Runs on Grizzly worker threads: it suspends the response, reads the body
+ * without blocking, and answers from the dispatcher's threads.
+ */
+public final class ApiHandler extends HttpHandler {
+    private final Dispatcher dispatcher;
+    private final Accounts accounts;
+    private final ChatService chat;
+    private final Codec codec;
+    private final Executor executor;
+    private final ScheduledExecutorService timers;
+
+    public ApiHandler(Dispatcher dispatcher, Accounts accounts, ChatService chat, Codec codec, Executor executor,
+                      ScheduledExecutorService timers) {
+        this.dispatcher = dispatcher;
+        this.accounts = accounts;
+        this.chat = chat;
+        this.codec = codec;
+        this.executor = executor;
+        this.timers = timers;
+    }
+
+    @Override
+    public void service(Request request, Response response) {
+        String path = request.getRequestURI();
+        if (path.equals("/api/v1/rpc")) {
+            if (request.getMethod() != Method.POST) {
+                Responses.error(response, codec, 405, new Reply.Error(null, ErrorCode.INVALID_REQUEST, "use POST"));
+                return;
+            }
+            rpc(request, response);
+        } else if (path.equals("/api/v1/events")) {
+            if (request.getMethod() != Method.GET) {
+                Responses.error(response, codec, 405, new Reply.Error(null, ErrorCode.INVALID_REQUEST, "use GET"));
+                return;
+            }
+            LongPoll.start(request, response, accounts, chat, codec, executor, timers);
+        } else {
+            Responses.error(response, codec, 404,
+                    new Reply.Error(null, ErrorCode.NOT_FOUND, "no such endpoint: " + clip(path)));
+        }
+    }
+
+    private void rpc(Request request, Response response) {
+        long length = request.getContentLengthLong();
+        if (length > Limits.MAX_FRAME_BYTES) {
+            Responses.error(response, codec, 413, new Reply.Error(null, ErrorCode.FRAME_TOO_LARGE,
+                    "frames are limited to " + Limits.MAX_FRAME_BYTES + " bytes"));
+            return;
+        }
+        String token = HttpConnection.bearer(request.getHeader("Authorization"));
+        response.suspend();
+        NIOInputStream in = request.getNIOInputStream();
+        in.notifyAvailable(new ReadHandler() {
+            @Override
+            public void onDataAvailable() {
+                if (in.readyData() > Limits.MAX_FRAME_BYTES) {
+                    Responses.errorAndResume(response, codec, 413, new Reply.Error(null, ErrorCode.FRAME_TOO_LARGE,
+                            "frames are limited to " + Limits.MAX_FRAME_BYTES + " bytes"));
+                    return;
+                }
+                in.notifyAvailable(this);
+            }
+
+            @Override
+            public void onAllDataRead() {
+                String body = in.readBuffer().toStringContent(StandardCharsets.UTF_8);
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    // nothing left to read
+                }
+                dispatch(body, token, response);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                response.resume();
+            }
+        });
+    }
+
+    private void dispatch(String body, String token, Response response) {
+        if (body.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_FRAME_BYTES) {
+            Responses.errorAndResume(response, codec, 413, new Reply.Error(null, ErrorCode.FRAME_TOO_LARGE,
+                    "frames are limited to " + Limits.MAX_FRAME_BYTES + " bytes"));
+            return;
+        }
+        dev.confab.protocol.Request frame;
+        try {
+            frame = codec.decodeRequest(body);
+        } catch (ProtocolException e) {
+            Reply.Error error = new Reply.Error(codec.peekId(body), e.code(), e.getMessage());
+            Responses.errorAndResume(response, codec, HttpStatus.of(e.code()), error);
+            return;
+        }
+        if (frame instanceof dev.confab.protocol.Request.Subscribe) {
+            Responses.errorAndResume(response, codec, 400, new Reply.Error(frame.id(), ErrorCode.INVALID_REQUEST,
+                    "subscribe needs a WebSocket; over HTTP use GET /api/v1/events"));
+            return;
+        }
+        dispatcher.dispatch(frame, new HttpConnection(accounts, token, executor)).thenAccept(reply -> {
+            int status = reply instanceof Reply.Error e ? HttpStatus.of(e.code()) : 200;
+            Responses.writeAndResume(response, status, codec.encode(reply));
+        });
+    }
+
+    static String clip(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+    }
+}

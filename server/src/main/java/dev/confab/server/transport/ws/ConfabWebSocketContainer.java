@@ -1,0 +1,42 @@
+package dev.confab.server.transport.ws;
+
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.Map;
+import java.util.Set;
+import org.glassfish.tyrus.core.TyrusWebSocketEngine;
+import org.glassfish.tyrus.server.TyrusServerContainer;
+import org.glassfish.tyrus.spi.WebSocketEngine;
+
+/**
+ * A Tyrus container that only owns the WebSocket engine; the Grizzly {@code HttpServer} is ours, so the same
+ * port can also serve plain HTTP handlers (see TOOLCHAIN.md).
+ */
+public final class ConfabWebSocketContainer extends TyrusServerContainer {
+    private final TyrusWebSocketEngine engine;
+
+    public ConfabWebSocketContainer() {
+        super(Set.<Class<?>>of());
+        this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(WsEndpoint.HARD_FRAME_LIMIT + 1024).build();
+    }
+
+    @Override
+    public void register(Class<?> endpointClass) throws DeploymentException {
+        engine.register(endpointClass, "");
+    }
+
+    @Override
+    public void register(ServerEndpointConfig config) throws DeploymentException {
+        engine.register(config, "");
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of();
+    }
+
+    @Override
+    public WebSocketEngine getWebSocketEngine() {
+        return engine;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.confab.server.transport.ws;
+
+import dev.confab.protocol.Codec;
+import dev.confab.protocol.ServerFrame;
+import dev.confab.server.chat.Connection;
+import dev.confab.server.chat.SerialExecutor;
+import dev.confab.server.chat.Session;
+import jakarta.websocket.CloseReason;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One WebSocket connection. Frames are written in the order they are handed in; sends never block. */
+final class WsConnection implements Connection {
+    private static final Logger log = LoggerFactory.getLogger(WsConnection.class);
+
+    private final jakarta.websocket.Session ws;
+    private final Codec codec;
+    private final SerialExecutor serial;
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private volatile boolean helloDone;
+    private volatile Session session;
+    private volatile boolean closed;
+
+    WsConnection(jakarta.websocket.Session ws, Codec codec, Executor executor) {
+        this.ws = ws;
+        this.codec = codec;
+        this.serial = new SerialExecutor(executor);
+    }
+
+    @Override
+    public boolean streaming() {
+        return true;
+    }
+
+    @Override
+    public boolean helloDone() {
+        return helloDone;
+    }
+
+    @Override
+    public void helloDone(boolean done) {
+        this.helloDone = done;
+    }
+
+    @Override
+    public Optional<Session> session() {
+        return Optional.ofNullable(session);
+    }
+
+    @Override
+    public void session(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Executor serial() {
+        return serial;
+    }
+
+    @Override
+    public void push(ServerFrame frame) {
+        sendText(codec.encode(frame));
+    }
+
+    synchronized void sendText(String text) {
+        if (closed || !ws.isOpen()) {
+            return;
+        }
+        ws.getAsyncRemote().sendText(text, result -> {
+            if (!result.isOK()) {
+                log.debug("send to {} failed: {}", ws.getId(), result.getException().toString());
+            }
+        });
+    }
+
+    @Override
+    public synchronized void attach(AutoCloseable subscription) {
+        if (closed) {
+            closeQuietly(subscription);
+        } else {
+            subscriptions.add(subscription);
+        }
+    }
+
+    @Override
+    public void close(String reason) {
+        closeWith(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, reason));
+    }
+
+    void closeWith(CloseReason reason) {
+        released();
+        try {
+            ws.close(reason);
+        } catch (IOException | IllegalStateException e) {
+            // already closed
+        }
+    }
+
+    /** Stops the event stream; called once the socket is gone. */
+    synchronized void released() {
+        closed = true;
+        subscriptions.forEach(WsConnection::closeQuietly);
+        subscriptions.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // best effort
+        }
+    }
+}

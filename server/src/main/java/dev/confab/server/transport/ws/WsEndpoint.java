@@ -1,0 +1,107 @@
+package dev.confab.server.transport.ws;
+
+import dev.confab.protocol.Codec;
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.Limits;
+import dev.confab.protocol.ProtocolException;
+import dev.confab.protocol.Reply;
+import dev.confab.protocol.Request;
+import dev.confab.server.chat.Connections;
+import dev.confab.server.chat.Dispatcher;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
+
+/**
+ * The Tyrus endpoint at {@code /ws}: a thin adapter that decodes text frames and hands them to the
+ * {@link Dispatcher}. Runs on Grizzly worker threads, so it only decodes and queues; it never blocks.
+ */
+public final class WsEndpoint extends Endpoint {
+    /** Frames above this are refused by Tyrus itself (close 1009); between the limits we answer frame_too_large. */
+    public static final int HARD_FRAME_LIMIT = 1024 * 1024;
+    private static final String CONNECTION = "confab.connection";
+
+    private final Dispatcher dispatcher;
+    private final Connections connections;
+    private final Codec codec;
+    private final Executor executor;
+
+    WsEndpoint(Dispatcher dispatcher, Connections connections, Codec codec, Executor executor) {
+        this.dispatcher = dispatcher;
+        this.connections = connections;
+        this.codec = codec;
+        this.executor = executor;
+    }
+
+    /** The endpoint configuration to register at {@code path}. */
+    public static ServerEndpointConfig config(String path, Dispatcher dispatcher, Connections connections,
+                                              Codec codec, Executor executor) {
+        WsEndpoint endpoint = new WsEndpoint(dispatcher, connections, codec, executor);
+        return ServerEndpointConfig.Builder.create(WsEndpoint.class, path)
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    @Override
+                    public <T> T getEndpointInstance(Class<T> endpointClass) {
+                        return endpointClass.cast(endpoint);
+                    }
+                })
+                .build();
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        session.setMaxTextMessageBufferSize(HARD_FRAME_LIMIT);
+        session.setMaxIdleTimeout(0);
+        WsConnection connection = new WsConnection(session, codec, executor);
+        session.getUserProperties().put(CONNECTION, connection);
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(connection, text));
+    }
+
+    private void onText(WsConnection connection, String text) {
+        if (text.length() > Limits.MAX_FRAME_BYTES
+                && text.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_FRAME_BYTES) {
+            reply(connection, new Reply.Error(codec.peekId(text), ErrorCode.FRAME_TOO_LARGE,
+                    "frames are limited to " + Limits.MAX_FRAME_BYTES + " bytes"));
+            return;
+        }
+        Request request;
+        try {
+            request = codec.decodeRequest(text);
+        } catch (ProtocolException e) {
+            reply(connection, new Reply.Error(codec.peekId(text), e.code(), e.getMessage()));
+            return;
+        }
+        dispatcher.dispatch(request, connection).thenAccept(reply -> {
+            reply(connection, reply);
+            if (reply instanceof Reply.LogoutOk) {
+                connection.close("logged out");
+            }
+        });
+    }
+
+    private void reply(WsConnection connection, Reply reply) {
+        connection.sendText(codec.encode(reply));
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        release(session);
+    }
+
+    @Override
+    public void onError(Session session, Throwable thr) {
+        release(session);
+    }
+
+    private void release(Session session) {
+        Object c = session.getUserProperties().get(CONNECTION);
+        if (c instanceof WsConnection connection) {
+            connection.released();
+            connections.remove(connection);
+        }
+    }
+}
