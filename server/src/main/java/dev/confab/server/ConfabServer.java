@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: opens the stores, wires the domain and both transports onto one Grizzly listener,
@@ -44,6 +45,7 @@ public final class ConfabServer implements AutoCloseable {
     private final MessageWriter writer;
     private final HttpServer http;
     private final NetworkListener listener;
+    private final WsEndpoint wsEndpoint;
     private volatile boolean ready;
     private boolean closed;
 
@@ -67,8 +69,9 @@ public final class ConfabServer implements AutoCloseable {
         this.listener = new NetworkListener("confab", config.bind(), config.port());
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         ConfabWebSocketContainer container = new ConfabWebSocketContainer();
+        this.wsEndpoint = new WsEndpoint(dispatcher, connections, codec, appExecutor, clock, config.heartbeatTimeout());
         try {
-            container.register(WsEndpoint.config("/ws", dispatcher, connections, codec, appExecutor));
+            container.register(wsEndpoint.config("/ws"));
         } catch (DeploymentException e) {
             throw new IOException("cannot deploy the WebSocket endpoint", e);
         }
@@ -88,12 +91,25 @@ public final class ConfabServer implements AutoCloseable {
             server.close();
             throw e;
         }
+        long sweep = Math.max(100, Math.min(1000, config.heartbeatTimeout().toMillis() / 4));
+        server.timers.scheduleWithFixedDelay(() -> {
+            try {
+                server.wsEndpoint.closeSilent();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(ConfabServer.class).warn("heartbeat sweep failed", e);
+            }
+        }, sweep, sweep, TimeUnit.MILLISECONDS);
         server.ready = true;
         return server;
     }
 
     public int port() {
         return listener.getPort();
+    }
+
+    /** Open WebSocket connections, signed in or not. */
+    public int openWebSockets() {
+        return wsEndpoint.openConnections();
     }
 
     public ServerConfig config() {

@@ -3,6 +3,7 @@ package dev.confab.server;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar confab-server.jar [--port N] [--bind ADDR] [--data-dir DIR] [--name NAME]}. */
@@ -16,6 +17,8 @@ public final class Main {
               --data-dir DIR   where accounts (H2) and history (RocksDB) live
                                (default $XDG_DATA_HOME/confab/server or ~/.local/share/confab/server)
               --name NAME      server name shown to clients (default Confab)
+              --heartbeat-timeout S
+                               close a WebSocket that sent nothing for S seconds (default 45)
               --help           show this help
               --version        print the version
 
@@ -72,8 +75,9 @@ public final class Main {
                 case "--port" -> config = config.withPort(port(value(args, ++i, arg)));
                 case "--bind" -> config = config.withBind(value(args, ++i, arg));
                 case "--data-dir" -> config = config.withDataDir(Path.of(value(args, ++i, arg)));
-                case "--name" -> config = new ServerConfig(config.bind(), config.port(), config.dataDir(),
-                        value(args, ++i, arg), config.argon2MemoryKib(), config.workerThreads());
+                case "--name" -> config = config.withServerName(value(args, ++i, arg));
+                case "--heartbeat-timeout" -> config = config.withHeartbeatTimeout(
+                        Duration.ofSeconds(seconds(value(args, ++i, arg))));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -90,6 +94,18 @@ public final class Main {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
+    }
+
+    private static long seconds(String raw) {
+        try {
+            long seconds = Long.parseLong(raw);
+            if (seconds < 2 || seconds > 3600) {
+                throw new NumberFormatException();
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--heartbeat-timeout must be 2-3600 seconds, not " + raw);
+        }
     }
 
     private static int port(String raw) {

@@ -2,37 +2,53 @@ package dev.confab.server;
 
 import dev.confab.server.security.Argon2PasswordHasher;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What a server instance needs to start.
  *
  * @param port 0 picks a free port (tests)
  * @param argon2MemoryKib Argon2id memory cost; lower only in tests
+ * @param heartbeatTimeout a WebSocket that sends nothing for this long is closed as dead
  */
 public record ServerConfig(String bind, int port, Path dataDir, String serverName, int argon2MemoryKib,
-                           int workerThreads) {
+                           int workerThreads, Duration heartbeatTimeout) {
 
     public static final int DEFAULT_PORT = 8080;
+    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(45);
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, "Confab", Argon2PasswordHasher.DEFAULT_MEMORY_KIB,
-                Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+                Math.max(4, Runtime.getRuntime().availableProcessors() * 2), DEFAULT_HEARTBEAT_TIMEOUT);
+    }
+
+    /** Loopback, a free port, cheap password hashing: for tests only. */
+    public static ServerConfig forTests(Path dataDir) {
+        return defaults(dataDir).withBind("127.0.0.1").withPort(0).withArgon2MemoryKib(1024);
     }
 
     public ServerConfig withBind(String value) {
-        return new ServerConfig(value, port, dataDir, serverName, argon2MemoryKib, workerThreads);
+        return new ServerConfig(value, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(bind, value, dataDir, serverName, argon2MemoryKib, workerThreads);
+        return new ServerConfig(bind, value, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout);
     }
 
     public ServerConfig withDataDir(Path value) {
-        return new ServerConfig(bind, port, value, serverName, argon2MemoryKib, workerThreads);
+        return new ServerConfig(bind, port, value, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout);
+    }
+
+    public ServerConfig withServerName(String value) {
+        return new ServerConfig(bind, port, dataDir, value, argon2MemoryKib, workerThreads, heartbeatTimeout);
     }
 
     public ServerConfig withArgon2MemoryKib(int value) {
-        return new ServerConfig(bind, port, dataDir, serverName, value, workerThreads);
+        return new ServerConfig(bind, port, dataDir, serverName, value, workerThreads, heartbeatTimeout);
+    }
+
+    public ServerConfig withHeartbeatTimeout(Duration value) {
+        return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, value);
     }
 
     /** The default data directory: {@code $XDG_DATA_HOME/confab/server}, else {@code ~/.local/share/confab/server}. */

@@ -25,11 +25,21 @@ final class WsConnection implements Connection {
     private volatile boolean helloDone;
     private volatile Session session;
     private volatile boolean closed;
+    private volatile long lastHeard;
 
-    WsConnection(jakarta.websocket.Session ws, Codec codec, Executor executor) {
+    WsConnection(jakarta.websocket.Session ws, Codec codec, Executor executor, long openedAt) {
         this.ws = ws;
         this.codec = codec;
         this.serial = new SerialExecutor(executor);
+        this.lastHeard = openedAt;
+    }
+
+    long lastHeard() {
+        return lastHeard;
+    }
+
+    void heard(long at) {
+        lastHeard = at;
     }
 
     @Override

@@ -15,6 +15,10 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -30,18 +34,23 @@ public final class WsEndpoint extends Endpoint {
     private final Connections connections;
     private final Codec codec;
     private final Executor executor;
+    private final Clock clock;
+    private final Duration heartbeatTimeout;
+    private final Set<WsConnection> open = ConcurrentHashMap.newKeySet();
 
-    WsEndpoint(Dispatcher dispatcher, Connections connections, Codec codec, Executor executor) {
+    public WsEndpoint(Dispatcher dispatcher, Connections connections, Codec codec, Executor executor, Clock clock,
+                      Duration heartbeatTimeout) {
         this.dispatcher = dispatcher;
         this.connections = connections;
         this.codec = codec;
         this.executor = executor;
+        this.clock = clock;
+        this.heartbeatTimeout = heartbeatTimeout;
     }
 
     /** The endpoint configuration to register at {@code path}. */
-    public static ServerEndpointConfig config(String path, Dispatcher dispatcher, Connections connections,
-                                              Codec codec, Executor executor) {
-        WsEndpoint endpoint = new WsEndpoint(dispatcher, connections, codec, executor);
+    public ServerEndpointConfig config(String path) {
+        WsEndpoint endpoint = this;
         return ServerEndpointConfig.Builder.create(WsEndpoint.class, path)
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
@@ -56,12 +65,32 @@ public final class WsEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxTextMessageBufferSize(HARD_FRAME_LIMIT);
         session.setMaxIdleTimeout(0);
-        WsConnection connection = new WsConnection(session, codec, executor);
+        WsConnection connection = new WsConnection(session, codec, executor, clock.millis());
         session.getUserProperties().put(CONNECTION, connection);
+        open.add(connection);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(connection, text));
     }
 
+    /**
+     * Closes every WebSocket that sent nothing within the heartbeat timeout (a dead or half-open peer).
+     * Its events stay in the store; the device catches up by cursor when it reconnects.
+     */
+    public void closeSilent() {
+        long deadline = clock.millis() - heartbeatTimeout.toMillis();
+        for (WsConnection c : open) {
+            if (c.lastHeard() < deadline) {
+                c.closeWith(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "heartbeat timeout"));
+                release(c);
+            }
+        }
+    }
+
+    public int openConnections() {
+        return open.size();
+    }
+
     private void onText(WsConnection connection, String text) {
+        connection.heard(clock.millis());
         if (text.length() > Limits.MAX_FRAME_BYTES
                 && text.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_FRAME_BYTES) {
             reply(connection, new Reply.Error(codec.peekId(text), ErrorCode.FRAME_TOO_LARGE,
@@ -100,8 +129,13 @@ public final class WsEndpoint extends Endpoint {
     private void release(Session session) {
         Object c = session.getUserProperties().get(CONNECTION);
         if (c instanceof WsConnection connection) {
-            connection.released();
-            connections.remove(connection);
+            release(connection);
         }
+    }
+
+    private void release(WsConnection connection) {
+        open.remove(connection);
+        connection.released();
+        connections.remove(connection);
     }
 }
