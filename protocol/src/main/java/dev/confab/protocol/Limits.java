@@ -60,6 +60,7 @@ public final class Limits {
         if (value.isBlank() || value.length() > maxChars) {
             throw invalid(field + " must be 1-" + maxChars + " characters and not blank");
         }
+        requireWellFormed(field, value);
         return value;
     }
 
@@ -77,7 +78,20 @@ public final class Limits {
         if (value.length() > MAX_BODY_BYTES || value.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             throw invalid("body must be at most " + MAX_BODY_BYTES + " bytes of UTF-8");
         }
+        requireWellFormed("body", value);
         return value;
+    }
+
+    /** Refuses unpaired UTF-16 surrogates (e.g. a lone "\ud800" escape), which have no UTF-8 form. */
+    private static void requireWellFormed(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw invalid(field + " contains an unpaired surrogate (not valid Unicode)");
+            }
+        }
     }
 
     static int pageSize(String field, Integer value, int defaultValue, int max) {

@@ -8,10 +8,12 @@ import dev.confab.protocol.Reply;
 import dev.confab.server.chat.Accounts;
 import dev.confab.server.chat.ChatService;
 import dev.confab.server.chat.Dispatcher;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.ReadHandler;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.io.NIOInputStream;
@@ -73,41 +75,52 @@ public final class ApiHandler extends HttpHandler {
         String token = HttpConnection.bearer(request.getHeader("Authorization"));
         response.suspend();
         NIOInputStream in = request.getNIOInputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         in.notifyAvailable(new ReadHandler() {
             @Override
-            public void onDataAvailable() {
-                if (in.readyData() > Limits.MAX_FRAME_BYTES) {
-                    Responses.errorAndResume(response, codec, 413, new Reply.Error(null, ErrorCode.FRAME_TOO_LARGE,
-                            "frames are limited to " + Limits.MAX_FRAME_BYTES + " bytes"));
+            public void onDataAvailable() throws IOException {
+                if (!drain(in, body)) {
                     return;
                 }
                 in.notifyAvailable(this);
             }
 
             @Override
-            public void onAllDataRead() {
-                String body = in.readBuffer().toStringContent(StandardCharsets.UTF_8);
-                try {
-                    in.close();
-                } catch (IOException e) {
-                    // nothing left to read
+            public void onAllDataRead() throws IOException {
+                if (!drain(in, body)) {
+                    return;
                 }
-                dispatch(body, token, response);
+                in.close();
+                dispatch(body.toString(StandardCharsets.UTF_8), token, response);
             }
 
             @Override
             public void onError(Throwable t) {
-                response.resume();
+                if (response.isSuspended()) {
+                    response.resume();
+                }
+            }
+
+            private boolean drain(NIOInputStream in, ByteArrayOutputStream into) throws IOException {
+                Buffer chunk = in.readBuffer();
+                try {
+                    if (into.size() + chunk.remaining() > Limits.MAX_FRAME_BYTES) {
+                        Responses.errorAndResume(response, codec, 413, new Reply.Error(null,
+                                ErrorCode.FRAME_TOO_LARGE, "frames are limited to " + Limits.MAX_FRAME_BYTES + " bytes"));
+                        return false;
+                    }
+                    byte[] bytes = new byte[chunk.remaining()];
+                    chunk.get(bytes);
+                    into.write(bytes);
+                    return true;
+                } finally {
+                    chunk.tryDispose();
+                }
             }
         });
     }
 
     private void dispatch(String body, String token, Response response) {
-        if (body.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_FRAME_BYTES) {
-            Responses.errorAndResume(response, codec, 413, new Reply.Error(null, ErrorCode.FRAME_TOO_LARGE,
-                    "frames are limited to " + Limits.MAX_FRAME_BYTES + " bytes"));
-            return;
-        }
         dev.confab.protocol.Request frame;
         try {
             frame = codec.decodeRequest(body);
