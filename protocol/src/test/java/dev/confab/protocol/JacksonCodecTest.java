@@ -1,0 +1,126 @@
+package dev.confab.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The codec against the golden JSON in src/test/resources/fixtures: the wire format must not drift. */
+class JacksonCodecTest {
+    private final Codec codec = new JacksonCodec();
+
+    static String fixture(String name) {
+        try (InputStream in = JacksonCodecTest.class.getResourceAsStream("/fixtures/" + name)) {
+            assertThat(in).as("fixture " + name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hello.json", "register.json", "login.json", "auth.json", "send.json",
+            "send-conversation.json", "history.json", "sync.json", "subscribe.json", "ping.json"})
+    void requestFixturesDecodeAndEncodeBackToTheSameJson(String name) {
+        String json = fixture(name);
+
+        Request request = codec.decodeRequest(json);
+
+        assertThat(codec.encode(request)).isEqualTo(json);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"send_ok.json", "events.json", "error.json", "login_ok.json", "sync_ok.json",
+            "history_ok.json"})
+    void serverFrameFixturesDecodeAndEncodeBackToTheSameJson(String name) {
+        String json = fixture(name);
+
+        ServerFrame frame = codec.decodeServerFrame(json);
+
+        assertThat(codec.encode(frame)).isEqualTo(json);
+    }
+
+    @Test
+    void sendFixtureDecodesToTheExpectedRecord() {
+        assertThat(codec.decodeRequest(fixture("send.json")))
+                .isEqualTo(new Request.Send("5", "bob", null, "0b6f1c2e-7a", "Hi Bob 👋"));
+    }
+
+    @Test
+    void eventsFixtureDecodesToAMessageEvent() {
+        ServerFrame frame = codec.decodeServerFrame(fixture("events.json"));
+
+        assertThat(frame).isEqualTo(new ServerFrame.Events(List.of(new Event.MessageEvent(42,
+                new Message(7, 12, "alice", "bob", "0b6f1c2e-7a", "Hi Bob 👋", 1764115200000L)))));
+    }
+
+    @Test
+    void errorCodesUseTheirWireNames() {
+        assertThat(codec.encode(new Reply.Error("x", ErrorCode.FRAME_TOO_LARGE, "m")))
+                .isEqualTo("{\"type\":\"error\",\"id\":\"x\",\"code\":\"frame_too_large\",\"message\":\"m\"}");
+        assertThat(ErrorCode.fromWire("some_future_code")).isEqualTo(ErrorCode.INTERNAL);
+    }
+
+    @Test
+    void defaultsAreFilledForOptionalPageSizes() {
+        Request.History history = (Request.History) codec.decodeRequest(
+                "{\"type\":\"history\",\"id\":\"h\",\"conversationId\":3}");
+        Request.Sync sync = (Request.Sync) codec.decodeRequest("{\"type\":\"sync\",\"id\":\"s\",\"after\":0}");
+
+        assertThat(history.limit()).isEqualTo(Limits.DEFAULT_HISTORY_PAGE);
+        assertThat(history.before()).isNull();
+        assertThat(sync.after()).isZero();
+        assertThat(sync.limit()).isEqualTo(Limits.DEFAULT_EVENTS_PAGE);
+    }
+
+    @Test
+    void primitiveFieldsAreRequired() {
+        for (String json : List.of("{\"type\":\"sync\",\"id\":\"s\"}", "{\"type\":\"subscribe\",\"id\":\"s\"}",
+                "{\"type\":\"hello\",\"id\":\"h\"}", "{\"type\":\"history\",\"id\":\"h\"}",
+                "{\"type\":\"sync\",\"id\":\"s\",\"after\":null}")) {
+            assertThatThrownBy(() -> codec.decodeRequest(json)).as(json).isInstanceOfSatisfying(ProtocolException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
+        }
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredForForwardCompatibility() {
+        assertThat(codec.decodeRequest("{\"type\":\"ping\",\"id\":\"p\",\"newField\":{\"a\":[1,2]}}"))
+                .isEqualTo(new Request.Ping("p"));
+    }
+
+    @Test
+    void peekIdFindsTheIdOfAFrameThatFailsValidation() {
+        assertThat(codec.peekId("{\"type\":\"send\",\"id\":\"abc\",\"body\":1}")).isEqualTo("abc");
+        assertThat(codec.peekId("{\"type\":\"send\",\"id\":7}")).isNull();
+        assertThat(codec.peekId("garbage")).isNull();
+    }
+
+    @Test
+    void validationErrorsCarryTheirCode() {
+        assertThatThrownBy(() -> codec.decodeRequest(
+                "{\"type\":\"send\",\"id\":\"s\",\"to\":\"bob\",\"conversationId\":3,\"clientMsgId\":\"c\",\"body\":\"b\"}"))
+                .isInstanceOfSatisfying(ProtocolException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+                    assertThat(e.getMessage()).contains("exactly one of to and conversationId");
+                });
+        assertThatThrownBy(() -> codec.decodeRequest("{\"type\":\"send\",\"id\":\"s\",\"to\":\"bob\","
+                + "\"clientMsgId\":\"has space\",\"body\":\"b\"}"))
+                .isInstanceOfSatisfying(ProtocolException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST));
+    }
+
+    @Test
+    void deeplyNestedInputIsRefusedAsBadFrame() {
+        String deep = "{\"type\":\"ping\",\"id\":\"p\",\"x\":" + "{\"a\":".repeat(100) + "1" + "}".repeat(100) + "}";
+
+        assertThatThrownBy(() -> codec.decodeRequest(deep)).isInstanceOfSatisfying(ProtocolException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME));
+    }
+}

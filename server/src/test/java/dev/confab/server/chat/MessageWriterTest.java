@@ -1,0 +1,176 @@
+package dev.confab.server.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.confab.protocol.ErrorCode;
+import dev.confab.protocol.Event;
+import dev.confab.protocol.ProtocolException;
+import dev.confab.server.store.HistoryStore;
+import dev.confab.server.store.rocksdb.RocksDbHistoryStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class MessageWriterTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    private FailingStore store;
+    private MessageWriter writer;
+    private final List<HistoryStore.UserEvent> published = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        store = new FailingStore(RocksDbHistoryStore.open(dir));
+        EventHub hub = new EventHub();
+        for (long user : new long[] {1, 2}) {
+            hub.subscribe(user, events -> {
+                synchronized (published) {
+                    events.forEach(e -> published.add(new HistoryStore.UserEvent(user, e)));
+                }
+            });
+        }
+        writer = new MessageWriter(store, hub, CLOCK);
+    }
+
+    @AfterEach
+    void stop() {
+        writer.close();
+        store.close();
+    }
+
+    private MessageWriter.Result send(long sender, long conversation, String clientMsgId) throws Exception {
+        return writer.submit(sender, "u" + sender, conversation, List.of(1L, 2L), "peer", clientMsgId, "body")
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void assignsDenseSeqsPerConversationAndPerMemberStream() throws Exception {
+        List<CompletableFuture<MessageWriter.Result>> futures = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            futures.add(writer.submit(1, "u1", i % 2 == 0 ? 10 : 11, List.of(1L, 2L), "peer", "c" + i, "b" + i));
+        }
+
+        List<Long> conv10 = new ArrayList<>();
+        for (int i = 0; i < 100; i += 2) {
+            conv10.add(futures.get(i).get(10, TimeUnit.SECONDS).message().seq());
+        }
+
+        assertThat(conv10).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
+        assertThat(store.latestEventSeq(1)).isEqualTo(100);
+        assertThat(store.latestEventSeq(2)).isEqualTo(100);
+        assertThat(store.events(2, 0, 500)).extracting(Event::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList());
+    }
+
+    @Test
+    void duplicatesInTheSameBatchAndAcrossBatchesReturnTheOriginal() throws Exception {
+        CompletableFuture<MessageWriter.Result> a = writer.submit(1, "u1", 10, List.of(1L, 2L), "p", "same", "x");
+        CompletableFuture<MessageWriter.Result> b = writer.submit(1, "u1", 10, List.of(1L, 2L), "p", "same", "x");
+        MessageWriter.Result later = send(1, 10, "same");
+
+        assertThat(a.get().duplicate()).isFalse();
+        assertThat(b.get().duplicate()).isTrue();
+        assertThat(later.duplicate()).isTrue();
+        assertThat(b.get().message()).isEqualTo(a.get().message());
+        assertThat(store.latestMessageSeq(10)).isEqualTo(1);
+        assertThat(send(2, 10, "same").duplicate()).as("another sender may reuse the id").isFalse();
+    }
+
+    @Test
+    void aFailedCommitAcknowledgesNothingAndTheNextCommitHasNoGap() throws Exception {
+        send(1, 10, "ok-1");
+        store.failNext.set(true);
+
+        assertThatThrownBy(() -> send(1, 10, "lost")).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOfSatisfying(ProtocolException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+        MessageWriter.Result retried = send(1, 10, "lost");
+
+        assertThat(retried.duplicate()).isFalse();
+        assertThat(retried.message().seq()).isEqualTo(2);
+        assertThat(store.events(1, 0, 10)).extracting(Event::seq).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void eventsArePublishedOnlyAfterTheyAreStored() throws Exception {
+        send(1, 10, "p1");
+
+        synchronized (published) {
+            assertThat(published).hasSize(2);
+        }
+        assertThat(List.copyOf(published)).allSatisfy(e -> assertThat(store.events(e.userId(), e.event().seq() - 1, 1)).hasSize(1));
+    }
+
+    @Test
+    void sendsAfterCloseAreRefusedAsUnavailable() {
+        writer.close();
+
+        assertThatThrownBy(() -> send(1, 10, "late")).cause().isInstanceOfSatisfying(ProtocolException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+    }
+
+    /** A real store whose next commit can be made to fail, as a full disk would. */
+    private static final class FailingStore implements HistoryStore {
+        final AtomicBoolean failNext = new AtomicBoolean();
+        private final HistoryStore delegate;
+
+        FailingStore(HistoryStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void commit(List<NewMessage> messages, List<UserEvent> events) throws StoreException {
+            if (failNext.getAndSet(false)) {
+                throw new StoreException("disk full (simulated)", null);
+            }
+            delegate.commit(messages, events);
+        }
+
+        @Override
+        public long latestMessageSeq(long conversationId) {
+            return delegate.latestMessageSeq(conversationId);
+        }
+
+        @Override
+        public long latestEventSeq(long userId) {
+            return delegate.latestEventSeq(userId);
+        }
+
+        @Override
+        public Optional<dev.confab.protocol.Message> findSent(long senderId, String clientMsgId) {
+            return delegate.findSent(senderId, clientMsgId);
+        }
+
+        @Override
+        public List<dev.confab.protocol.Message> page(long conversationId, long beforeExclusive, int limit) {
+            return delegate.page(conversationId, beforeExclusive, limit);
+        }
+
+        @Override
+        public List<Event> events(long userId, long afterExclusive, int limit) {
+            return delegate.events(userId, afterExclusive, limit);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
