@@ -4,7 +4,6 @@ import dev.confab.client.store.LocalStore;
 import dev.confab.client.store.StoredSession;
 import dev.confab.protocol.Event;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -15,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * The policy object: opens links, reconnects with backoff, falls back to long-poll when WebSocket keeps failing
  * while HTTP works (probing WebSocket to upgrade back), retries at once on {@link #retryNow()} or a wake-up,
- * applies events exactly once in seq order, and drives the outbox.
+ * and hands events to the {@link EventApplier} and links to the {@link OutboxSender}.
  * <p>All state is confined to one serial loop on the runtime's scheduler; public methods only enqueue.
  */
 final class ConnectionEngine {
@@ -30,9 +29,9 @@ final class ConnectionEngine {
     private final Backoff backoff;
     private final WakeDetector wake;
     private final OutboxSender outbox;
+    private final EventApplier applier;
     private volatile ConnectionState state = new ConnectionState.Stopped();
     private StoredSession session;
-    private long cursor;
     private boolean running;
     private boolean longPollMode;
     private boolean cursorReset;
@@ -60,6 +59,7 @@ final class ConnectionEngine {
                 lost(current, failure);
             }
         });
+        this.applier = new EventApplier(store, callbacks, outbox);
     }
 
     ConnectionState state() {
@@ -78,11 +78,11 @@ final class ConnectionEngine {
                 return;
             }
             session = signedIn;
-            cursor = store.cursor();
+            applier.begin(signedIn.username());
             running = true;
             long tick = config.wakeCheckInterval().toMillis();
             wake.tick();
-            wakeTimer = runtime.scheduler().scheduleAtFixedRate(() -> loop.execute(this::checkWake), tick, tick,
+            wakeTimer = runtime.scheduler().scheduleWithFixedDelay(() -> loop.execute(this::checkWake), tick, tick,
                     TimeUnit.MILLISECONDS);
             connect();
         });
@@ -122,7 +122,7 @@ final class ConnectionEngine {
         Attempt attempt = new Attempt(kind, probe);
         candidate = attempt;
         Transport transport = kind == TransportKind.WEBSOCKET ? webSocket : longPoll;
-        transport.open(session.token(), cursor, attempt).whenComplete((link, failure) ->
+        transport.open(session.token(), applier.cursor(), attempt).whenComplete((link, failure) ->
                 loop.execute(() -> opened(attempt, link, failure)));
     }
 
@@ -206,8 +206,7 @@ final class ConnectionEngine {
         }
         if (failure.reason() == LinkFailure.Reason.BAD_CURSOR && !cursorReset) {
             cursorReset = true;
-            store.resetCursor();
-            cursor = 0;
+            applier.startOver();
             if (probe) {
                 scheduleProbe();
             } else {
@@ -219,32 +218,8 @@ final class ConnectionEngine {
     }
 
     private void applyEvents(Attempt from, List<Event> events) {
-        if (from != current && from != candidate) {
-            return;
-        }
-        List<Event> fresh = new ArrayList<>(events.size());
-        long next = cursor;
-        for (Event event : events) {
-            if (event.seq() <= next) {
-                continue; // already applied (a second stream during a transport switch)
-            }
-            if (event.seq() != next + 1) {
-                drop(from, new LinkFailure(LinkFailure.Reason.PROTOCOL, "gap: event " + event.seq() + " after " + next));
-                break;
-            }
-            fresh.add(event);
-            next = event.seq();
-        }
-        if (fresh.isEmpty()) {
-            return;
-        }
-        store.apply(fresh);
-        cursor = next;
-        callbacks.events(fresh);
-        for (Event event : fresh) {
-            if (event instanceof Event.MessageEvent m && session.username().equals(m.message().from())) {
-                outbox.acknowledged(m.message().clientMsgId(), m.message().conversationId(), m.message().seq());
-            }
+        if (from == current || from == candidate) {
+            applier.apply(events).ifPresent(gap -> drop(from, gap));
         }
     }
 

@@ -13,14 +13,9 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.net.ConnectException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -44,7 +39,7 @@ final class WebSocketLink extends Endpoint implements Link {
     private final ConcurrentHashMap<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicBoolean done = new AtomicBoolean();
-    private final Timers timers;
+    private final LinkTimers timers;
     private volatile Session session;
     private volatile long lastFrameNanos;
 
@@ -56,7 +51,7 @@ final class WebSocketLink extends Endpoint implements Link {
         this.listener = listener;
         this.token = token;
         this.after = after;
-        this.timers = new Timers(runtime.scheduler());
+        this.timers = new LinkTimers(runtime.scheduler());
     }
 
     /** Starts connecting on an I/O thread; the future completes once subscribed. */
@@ -158,8 +153,8 @@ final class WebSocketLink extends Endpoint implements Link {
                     fail(LinkFailure.of(result.getException()));
                 }
             });
-        } catch (RuntimeException e) {
-            fail(LinkFailure.of(e));
+        } catch (RuntimeException e) { // Tyrus: "Connection is not open"
+            fail(new LinkFailure(LinkFailure.Reason.CLOSED, e.toString(), e));
         }
         if (done.get()) {
             pending.remove(request.id());
@@ -249,29 +244,5 @@ final class WebSocketLink extends Endpoint implements Link {
             }
         }
         return new LinkFailure(LinkFailure.Reason.HANDSHAKE, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
-    }
-
-    /** The link's timers on the shared scheduler; all cancelled when the link ends. */
-    private static final class Timers {
-        private final ScheduledExecutorService scheduler;
-        private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
-
-        Timers(ScheduledExecutorService scheduler) {
-            this.scheduler = scheduler;
-        }
-
-        synchronized void once(Runnable task, long delayMillis) {
-            scheduled.add(scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS));
-        }
-
-        synchronized void every(Runnable task, long periodMillis) {
-            scheduled.add(scheduler.scheduleAtFixedRate(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS));
-        }
-
-        /** Cancels what is scheduled so far. */
-        synchronized void cancelAll() {
-            scheduled.forEach(f -> f.cancel(false));
-            scheduled.clear();
-        }
     }
 }

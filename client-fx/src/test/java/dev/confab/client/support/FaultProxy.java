@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A TCP proxy on 127.0.0.1 in front of a server port that injects faults: cut every connection, go silent
  * without closing (half-open: nothing forwarded either way, nothing closed, for good), and refuse WebSocket
- * upgrades with 403 while passing plain HTTP. One thread per direction per connection. Thread safe.
+ * upgrades with 403 while passing plain HTTP. Answers 502 while the server is down, as a reverse proxy would.
+ * One thread per direction per connection. Thread safe.
  */
 public final class FaultProxy implements AutoCloseable {
     private static final int MAX_HEAD = 16 * 1024;
@@ -124,7 +125,16 @@ public final class FaultProxy implements AutoCloseable {
                 pipe.close();
                 return;
             }
-            Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+            Socket upstream;
+            try {
+                upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+            } catch (IOException e) {
+                // What a real reverse proxy does when the server is down.
+                client.getOutputStream().write(("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                pipe.close();
+                return;
+            }
             pipe.upstream = upstream;
             upstream.getOutputStream().write(head);
             threads.execute(() -> drain(upstream, client, pipe));

@@ -1,0 +1,73 @@
+package dev.confab.client.net;
+
+import dev.confab.client.store.LocalStore;
+import dev.confab.protocol.Event;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies the user's event stream to the local store exactly once and in seq order: events at or below the
+ * cursor are skipped (a second stream during a transport switch repeats them), a gap is refused. Stores the
+ * messages and the new cursor in one transaction, then tells the listeners; an own message seen in the
+ * stream also counts as its acknowledgement. Confined to the engine's loop.
+ */
+final class EventApplier {
+    private final LocalStore store;
+    private final Callbacks callbacks;
+    private final OutboxSender outbox;
+    private String username;
+    private long cursor;
+
+    EventApplier(LocalStore store, Callbacks callbacks, OutboxSender outbox) {
+        this.store = store;
+        this.callbacks = callbacks;
+        this.outbox = outbox;
+    }
+
+    /** Starts applying for {@code signedInAs} from the stored cursor. */
+    void begin(String signedInAs) {
+        username = signedInAs;
+        cursor = store.cursor();
+    }
+
+    /** The seq of the last applied event: a new link subscribes after it. */
+    long cursor() {
+        return cursor;
+    }
+
+    /** The server no longer has our position: start the stream over (messages already stored stay). */
+    void startOver() {
+        store.resetCursor();
+        cursor = 0;
+    }
+
+    /** Applies what continues the stream; returns the failure if the batch skips an event. */
+    Optional<LinkFailure> apply(List<Event> events) {
+        List<Event> fresh = new ArrayList<>(events.size());
+        LinkFailure gap = null;
+        long next = cursor;
+        for (Event event : events) {
+            if (event.seq() <= next) {
+                continue;
+            }
+            if (event.seq() != next + 1) {
+                gap = new LinkFailure(LinkFailure.Reason.PROTOCOL, "gap: event " + event.seq() + " after " + next);
+                break;
+            }
+            fresh.add(event);
+            next = event.seq();
+        }
+        if (!fresh.isEmpty()) {
+            store.apply(fresh);
+            cursor = next;
+            callbacks.events(fresh);
+            for (Event event : fresh) {
+                if (event instanceof Event.MessageEvent m && username.equals(m.message().from())) {
+                    outbox.acknowledged(m.message().clientMsgId(), m.message().conversationId(), m.message().seq());
+                }
+            }
+        }
+        return Optional.ofNullable(gap);
+    }
+}
