@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.confab.client.store.LocalStore;
 import dev.confab.client.support.Deliveries;
 import dev.confab.client.support.Device;
 import dev.confab.client.support.TestServer;
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.Message;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -75,6 +79,32 @@ class ChatClientIntegrationTest {
         assertThat(bob.client().history(conversation, Long.MAX_VALUE, 10)).extracting(Message::body)
                 .containsExactly("one", "two");
         assertThat(bob.client().cursor()).isEqualTo(2);
+    }
+
+    @Test
+    void tokenRevokedWhileOnlineSignsTheClientOutAndItStopsRetrying() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> alice.isOnline(TransportKind.WEBSOCKET));
+        alice.closeClient();
+        String token;
+        try (LocalStore store = LocalStore.open(alice.storeDir())) {
+            token = store.session().orElseThrow().token();
+        }
+        alice.open();
+        await().atMost(Duration.ofSeconds(10)).until(() -> alice.isOnline(TransportKind.WEBSOCKET));
+
+        HttpResponse<String> logout = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/rpc"))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"logout\",\"id\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(logout.body()).contains("logout_ok");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> alice.state() instanceof ConnectionState.SignedOut);
+        assertThat(alice.client().username()).contains("alice");
+        alice.send("bob", "queued while signed out");
+        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        assertThat(alice.state()).isInstanceOf(ConnectionState.SignedOut.class);
+        assertThat(alice.client().outbox()).hasSize(1);
     }
 
     @Test

@@ -110,6 +110,10 @@ public final class Device implements AutoCloseable {
         return user;
     }
 
+    public Path storeDir() {
+        return storeDir;
+    }
+
     public String name() {
         return name;
     }
