@@ -46,8 +46,17 @@ public final class ChatClient implements AutoCloseable {
 
     /** Opens the local store in {@code storeDirectory} (the client owns and closes it) and, if signed in, connects. */
     public static ChatClient open(ClientConfig config, Path storeDirectory, ClientRuntime runtime) {
-        ChatClient client = new ChatClient(config, runtime, LocalStore.open(storeDirectory));
-        client.store.session().ifPresent(client.engine::start);
+        return open(config, LocalStore.open(storeDirectory), runtime);
+    }
+
+    /**
+     * A client on the given store, which it now owns and closes (the benchmark passes
+     * {@link LocalStore#inMemory()}); connects at once if the store holds a session. The runtime stays the
+     * caller's.
+     */
+    public static ChatClient open(ClientConfig config, LocalStore store, ClientRuntime runtime) {
+        ChatClient client = new ChatClient(config, runtime, store);
+        store.session().ifPresent(client.engine::start);
         return client;
     }
 

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -27,16 +28,25 @@ public final class LocalStore implements AutoCloseable {
 
     /** Opens (creating or migrating) the store in {@code directory}; only one process may hold it open. */
     public static LocalStore open(Path directory) {
-        String url = "jdbc:h2:file:" + directory.resolve("confab-client").toAbsolutePath()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-        Flyway.configure().dataSource(url, "confab", "")
-                .locations("classpath:dev/confab/client/store/migration").load().migrate();
+        return open("jdbc:h2:file:" + directory.resolve("confab-client").toAbsolutePath()
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", directory.toString());
+    }
+
+    /** A store that lives in memory until closed: for benchmarks that run many headless clients. */
+    public static LocalStore inMemory() {
+        return open("jdbc:h2:mem:confab-" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE", "memory");
+    }
+
+    private static LocalStore open(String url, String where) {
         try {
+            // Connect before migrating, so an in-memory database outlives Flyway's own connections.
             Connection db = DriverManager.getConnection(url, "confab", "");
+            Flyway.configure().dataSource(url, "confab", "")
+                    .locations("classpath:dev/confab/client/store/migration").load().migrate();
             db.setAutoCommit(false);
             return new LocalStore(db);
         } catch (SQLException e) {
-            throw new StoreException("cannot open the local store in " + directory, e);
+            throw new StoreException("cannot open the local store in " + where, e);
         }
     }
 

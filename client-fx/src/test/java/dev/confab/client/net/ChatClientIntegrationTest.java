@@ -67,6 +67,17 @@ class ChatClientIntegrationTest {
     }
 
     @Test
+    void idleClientStaysConnectedPastTheServersSilenceTimeoutBecauseItPings() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> alice.isOnline(TransportKind.WEBSOCKET));
+        int transitions = alice.states().size();
+
+        await().pollDelay(TestServer.HEARTBEAT_TIMEOUT.plusSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> true);
+
+        assertThat(alice.states()).as("no reconnect").hasSize(transitions);
+        assertThat(alice.isOnline(TransportKind.WEBSOCKET)).isTrue();
+    }
+
+    @Test
     void receivedMessagesAreKeptLocallyForOfflineHistory() {
         alice.send("bob", "one");
         alice.send("bob", "two");

@@ -126,4 +126,18 @@ class LocalStoreTest {
             assertThat(store.history(7, Long.MAX_VALUE, 10)).hasSize(2);
         }
     }
+
+    @Test
+    void inMemoryStoreBehavesLikeTheFileStoreAndEachIsSeparate() {
+        try (LocalStore a = LocalStore.inMemory(); LocalStore b = LocalStore.inMemory()) {
+            a.saveSession(new StoredSession("alice", "tok-1"));
+            a.apply(List.of(event(1, 7, 1, "alice", "a")));
+            a.enqueue(new OutboxEntry("m1", "bob", null, "x", 1));
+
+            assertThat(a.cursor()).isEqualTo(1);
+            assertThat(a.outbox(10)).hasSize(1);
+            assertThat(b.session()).isEmpty();
+            assertThat(b.cursor()).isZero();
+        }
+    }
 }

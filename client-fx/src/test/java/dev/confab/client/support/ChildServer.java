@@ -9,10 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The real server in a child JVM (the test class path), so a test can {@code kill -9} it. */
 public final class ChildServer implements AutoCloseable {
@@ -28,20 +30,29 @@ public final class ChildServer implements AutoCloseable {
     public static ChildServer start(Path dataDir, int port) throws IOException {
         int chosen = port != 0 ? port : freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-server.log");
         Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "dev.confab.server.Main", "--bind", "127.0.0.1", "--port", Integer.toString(chosen),
                 "--data-dir", dataDir.toString(),
                 "--heartbeat-timeout", Long.toString(TestServer.HEARTBEAT_TIMEOUT.toSeconds())))
                 .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-server.log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
         ChildServer server = new ChildServer(process, chosen);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + chosen + "/health"))
                 .timeout(Duration.ofSeconds(1)).build();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-                .until(() -> process.isAlive()
-                        && http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                    .until(() -> !process.isAlive()
+                            || http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (ConditionTimeoutException e) {
+            server.close();
+        }
+        if (!process.isAlive()) {
+            throw new IllegalStateException("server process did not become healthy; its output:\n"
+                    + Files.readString(log));
+        }
         return server;
     }
 
@@ -58,9 +69,13 @@ public final class ChildServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            kill9();
+            try {
+                kill9();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
