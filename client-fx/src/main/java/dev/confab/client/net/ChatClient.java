@@ -94,6 +94,14 @@ public final class ChatClient implements AutoCloseable {
         return clientMsgId;
     }
 
+    /** Queues a message into an existing conversation (a group, say); otherwise like {@link #send}. */
+    public String sendToConversation(long conversationId, String body) {
+        String clientMsgId = newClientMsgId();
+        store.enqueue(new OutboxEntry(clientMsgId, null, conversationId, body, runtime.clock().millis()));
+        engine.kick();
+        return clientMsgId;
+    }
+
     /** Locally stored messages of a conversation with {@code seq < beforeSeq}, oldest first (works offline). */
     public List<Message> history(long conversationId, long beforeSeq, int limit) {
         return store.history(conversationId, beforeSeq, limit);

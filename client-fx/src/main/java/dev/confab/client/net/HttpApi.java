@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The server's HTTP API: {@code POST /api/v1/rpc}, {@code GET /api/v1/events} (long-poll) and
@@ -47,7 +48,7 @@ final class HttpApi {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        return send(builder.build());
+        return exchange(builder.build(), reply -> reply);
     }
 
     /**
@@ -61,7 +62,7 @@ final class HttpApi {
                 .header("Authorization", "Bearer " + token)
                 .GET()
                 .build();
-        return send(request).thenApply(reply -> {
+        return exchange(request, reply -> {
             if (reply instanceof Reply.SyncOk ok) {
                 return ok;
             }
@@ -83,12 +84,21 @@ final class HttpApi {
                 .handle((response, failure) -> failure == null && response.statusCode() == 200);
     }
 
-    private CompletableFuture<Reply> send(HttpRequest request) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+    /** Cancelling the returned future aborts the HTTP exchange too (a parked long-poll, say). */
+    private <T> CompletableFuture<T> exchange(HttpRequest request, Function<Reply, T> expect) {
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<T> result = exchange
                 .exceptionally(failure -> {
                     throw new CompletionException(LinkFailure.of(failure));
                 })
-                .thenApply(this::decode);
+                .thenApply(this::decode)
+                .thenApply(expect);
+        result.whenComplete((value, failure) -> {
+            if (result.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return result;
     }
 
     private Reply decode(HttpResponse<String> response) {
