@@ -17,6 +17,12 @@ public final class Limits {
     public static final int MAX_PASSWORD_CHARS = 256;
     public static final int MAX_DEVICE_NAME_CHARS = 64;
     public static final int MAX_DISPLAY_NAME_CHARS = 64;
+    public static final int MAX_GROUP_NAME_CHARS = 64;
+    /** Most usernames one create_group or add_members may name (the member limit itself is a server setting). */
+    public static final int MAX_USERNAMES_PER_REQUEST = 1000;
+    public static final int MAX_SETTINGS = 50;
+    public static final int MAX_SETTING_KEY_CHARS = 64;
+    public static final int MAX_SETTING_VALUE_CHARS = 1024;
     public static final int MAX_HISTORY_PAGE = 100;
     public static final int DEFAULT_HISTORY_PAGE = 50;
     public static final int MAX_EVENTS_PAGE = 500;
@@ -44,9 +50,12 @@ public final class Limits {
     }
 
     static String password(String value) {
-        if (value == null || value.length() < MIN_PASSWORD_CHARS || value.length() > MAX_PASSWORD_CHARS) {
-            throw invalid("password must be " + MIN_PASSWORD_CHARS + "-" + MAX_PASSWORD_CHARS + " characters");
+        if (value == null || value.length() < MIN_PASSWORD_CHARS || value.length() > MAX_PASSWORD_CHARS
+                || value.isBlank()) {
+            throw invalid("password must be " + MIN_PASSWORD_CHARS + "-" + MAX_PASSWORD_CHARS
+                    + " characters and not only spaces");
         }
+        requireWellFormed("password", value);
         return value;
     }
 
@@ -109,6 +118,46 @@ public final class Limits {
             throw invalid(field + " must not be negative");
         }
         return value;
+    }
+
+    static void positive(String field, long value) {
+        if (value <= 0) {
+            throw invalid(field + " must be positive");
+        }
+    }
+
+    static java.util.List<String> usernames(String field, java.util.List<String> values) {
+        if (values == null) {
+            throw invalid(field + " is required");
+        }
+        if (values.size() > MAX_USERNAMES_PER_REQUEST) {
+            throw invalid(field + " may name at most " + MAX_USERNAMES_PER_REQUEST + " users");
+        }
+        for (String v : values) {
+            text(field, v, 32, true);
+        }
+        return java.util.List.copyOf(new java.util.LinkedHashSet<>(values));
+    }
+
+    static java.util.Map<String, String> settings(java.util.Map<String, String> values) {
+        if (values == null || values.isEmpty()) {
+            throw invalid("settings must name at least one key");
+        }
+        if (values.size() > MAX_SETTINGS) {
+            throw invalid("at most " + MAX_SETTINGS + " settings");
+        }
+        java.util.Map<String, String> copy = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            text("settings key", k, MAX_SETTING_KEY_CHARS, true);
+            if (v != null) {
+                if (v.length() > MAX_SETTING_VALUE_CHARS) {
+                    throw invalid("settings values must be at most " + MAX_SETTING_VALUE_CHARS + " characters");
+                }
+                requireWellFormed("settings value", v);
+            }
+            copy.put(k, v);
+        });
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     static ProtocolException invalid(String message) {

@@ -58,4 +58,45 @@ public sealed interface Reply extends ServerFrame {
 
     record Error(String id, ErrorCode code, String message) implements Reply {
     }
+
+    record MarkOk(String id, long conversationId, long delivered, long read) implements Reply {
+    }
+
+    record ReceiptsOk(String id, long conversationId, List<Info.Receipt> receipts) implements Reply {
+        public ReceiptsOk {
+            receipts = List.copyOf(receipts);
+        }
+    }
+
+    record ConversationsOk(String id, List<Info.Conversation> conversations) implements Reply {
+        public ConversationsOk {
+            conversations = List.copyOf(conversations);
+        }
+    }
+
+    /** The reply to create_group, rename_group, add_members, remove_member: the group after the change. */
+    record GroupOk(String id, Info.Conversation conversation) implements Reply {
+    }
+
+    record LeaveGroupOk(String id, long conversationId) implements Reply {
+    }
+
+    record UserOk(String id, Info.User user) implements Reply {
+    }
+
+    record ContactsOk(String id, List<Info.User> contacts) implements Reply {
+        public ContactsOk {
+            contacts = List.copyOf(contacts);
+        }
+    }
+
+    record SettingsOk(String id, java.util.Map<String, String> settings) implements Reply {
+    }
+
+    record DevicesOk(String id, List<Info.Device> devices) implements Reply {
+    }
+
+    /** A request that changes something and has nothing to return. */
+    record Ok(String id) implements Reply {
+    }
 }

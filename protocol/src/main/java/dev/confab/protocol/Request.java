@@ -20,6 +20,25 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Request.Sync.class, name = "sync"),
     @JsonSubTypes.Type(value = Request.Subscribe.class, name = "subscribe"),
     @JsonSubTypes.Type(value = Request.Ping.class, name = "ping"),
+    @JsonSubTypes.Type(value = Request.Mark.class, name = "mark"),
+    @JsonSubTypes.Type(value = Request.Receipts.class, name = "receipts"),
+    @JsonSubTypes.Type(value = Request.Conversations.class, name = "conversations"),
+    @JsonSubTypes.Type(value = Request.CreateGroup.class, name = "create_group"),
+    @JsonSubTypes.Type(value = Request.RenameGroup.class, name = "rename_group"),
+    @JsonSubTypes.Type(value = Request.AddMembers.class, name = "add_members"),
+    @JsonSubTypes.Type(value = Request.RemoveMember.class, name = "remove_member"),
+    @JsonSubTypes.Type(value = Request.LeaveGroup.class, name = "leave_group"),
+    @JsonSubTypes.Type(value = Request.FindUser.class, name = "find_user"),
+    @JsonSubTypes.Type(value = Request.Contacts.class, name = "contacts"),
+    @JsonSubTypes.Type(value = Request.AddContact.class, name = "add_contact"),
+    @JsonSubTypes.Type(value = Request.RemoveContact.class, name = "remove_contact"),
+    @JsonSubTypes.Type(value = Request.SetProfile.class, name = "set_profile"),
+    @JsonSubTypes.Type(value = Request.GetSettings.class, name = "get_settings"),
+    @JsonSubTypes.Type(value = Request.SetSettings.class, name = "set_settings"),
+    @JsonSubTypes.Type(value = Request.Typing.class, name = "typing"),
+    @JsonSubTypes.Type(value = Request.SetPresence.class, name = "set_presence"),
+    @JsonSubTypes.Type(value = Request.Devices.class, name = "devices"),
+    @JsonSubTypes.Type(value = Request.RevokeDevice.class, name = "revoke_device"),
 })
 public sealed interface Request {
     String id();
@@ -129,6 +148,168 @@ public sealed interface Request {
     record Ping(String id) implements Request {
         public Ping {
             Limits.requestId(id);
+        }
+    }
+
+    /**
+     * Moves the caller's delivery and/or read marker in a conversation forward (markers never move back).
+     * {@code read} implies {@code delivered}.
+     */
+    record Mark(String id, long conversationId, Long delivered, Long read) implements Request {
+        public Mark {
+            Limits.requestId(id);
+            Limits.positive("conversationId", conversationId);
+            if (delivered == null && read == null) {
+                throw Limits.invalid("at least one of delivered and read is required");
+            }
+            if ((delivered != null && delivered < 0) || (read != null && read < 0)) {
+                throw Limits.invalid("markers must not be negative");
+            }
+        }
+    }
+
+    /** Every member's delivery and read markers in a conversation. */
+    record Receipts(String id, long conversationId) implements Request {
+        public Receipts {
+            Limits.requestId(id);
+            Limits.positive("conversationId", conversationId);
+        }
+    }
+
+    /** The caller's conversations, newest activity first, with unread counts. */
+    record Conversations(String id) implements Request {
+        public Conversations {
+            Limits.requestId(id);
+        }
+    }
+
+    /**
+     * Creates a group with the caller as admin.
+     *
+     * @param shareHistory whether members added later can read earlier messages (default true)
+     */
+    record CreateGroup(String id, String name, java.util.List<String> members, Boolean shareHistory)
+            implements Request {
+        public CreateGroup {
+            Limits.requestId(id);
+            Limits.text("name", name, Limits.MAX_GROUP_NAME_CHARS, true);
+            members = Limits.usernames("members", members == null ? java.util.List.of() : members);
+        }
+    }
+
+    record RenameGroup(String id, long conversationId, String name) implements Request {
+        public RenameGroup {
+            Limits.requestId(id);
+            Limits.positive("conversationId", conversationId);
+            Limits.text("name", name, Limits.MAX_GROUP_NAME_CHARS, true);
+        }
+    }
+
+    /** Admins only. */
+    record AddMembers(String id, long conversationId, java.util.List<String> usernames) implements Request {
+        public AddMembers {
+            Limits.requestId(id);
+            Limits.positive("conversationId", conversationId);
+            usernames = Limits.usernames("usernames", usernames);
+            if (usernames.isEmpty()) {
+                throw Limits.invalid("usernames must not be empty");
+            }
+        }
+    }
+
+    /** Admins only. */
+    record RemoveMember(String id, long conversationId, String username) implements Request {
+        public RemoveMember {
+            Limits.requestId(id);
+            Limits.positive("conversationId", conversationId);
+            Limits.text("username", username, 32, true);
+        }
+    }
+
+    record LeaveGroup(String id, long conversationId) implements Request {
+        public LeaveGroup {
+            Limits.requestId(id);
+            Limits.positive("conversationId", conversationId);
+        }
+    }
+
+    record FindUser(String id, String username) implements Request {
+        public FindUser {
+            Limits.requestId(id);
+            Limits.text("username", username, 32, true);
+        }
+    }
+
+    record Contacts(String id) implements Request {
+        public Contacts {
+            Limits.requestId(id);
+        }
+    }
+
+    record AddContact(String id, String username) implements Request {
+        public AddContact {
+            Limits.requestId(id);
+            Limits.text("username", username, 32, true);
+        }
+    }
+
+    record RemoveContact(String id, String username) implements Request {
+        public RemoveContact {
+            Limits.requestId(id);
+            Limits.text("username", username, 32, true);
+        }
+    }
+
+    record SetProfile(String id, String displayName) implements Request {
+        public SetProfile {
+            Limits.requestId(id);
+            Limits.text("displayName", displayName, Limits.MAX_DISPLAY_NAME_CHARS, true);
+        }
+    }
+
+    record GetSettings(String id) implements Request {
+        public GetSettings {
+            Limits.requestId(id);
+        }
+    }
+
+    /** Merges the given settings into the caller's; a null value removes that key. */
+    record SetSettings(String id, java.util.Map<String, String> settings) implements Request {
+        public SetSettings {
+            Limits.requestId(id);
+            settings = Limits.settings(settings);
+        }
+    }
+
+    /** "I am typing in this conversation"; repeat every few seconds while typing. Ephemeral. */
+    record Typing(String id, long conversationId) implements Request {
+        public Typing {
+            Limits.requestId(id);
+            Limits.positive("conversationId", conversationId);
+        }
+    }
+
+    /** Sets this device's presence: {@code online} or {@code away} (idle). */
+    record SetPresence(String id, String status) implements Request {
+        public SetPresence {
+            Limits.requestId(id);
+            if (!"online".equals(status) && !"away".equals(status)) {
+                throw Limits.invalid("status must be online or away");
+            }
+        }
+    }
+
+    record Devices(String id) implements Request {
+        public Devices {
+            Limits.requestId(id);
+        }
+    }
+
+    /** Signs another of the caller's devices out: its connections close and its token stops working. */
+    record RevokeDevice(String id, long deviceId) implements Request {
+        public RevokeDevice {
+            Limits.requestId(id);
+            Limits.positive("deviceId", deviceId);
         }
     }
 }

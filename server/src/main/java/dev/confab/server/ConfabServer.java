@@ -5,9 +5,18 @@ import dev.confab.protocol.JacksonCodec;
 import dev.confab.server.chat.Accounts;
 import dev.confab.server.chat.ChatService;
 import dev.confab.server.chat.Connections;
+import dev.confab.server.chat.Directory;
 import dev.confab.server.chat.Dispatcher;
 import dev.confab.server.chat.EventHub;
+import dev.confab.server.chat.GroupService;
+import dev.confab.server.chat.Memberships;
 import dev.confab.server.chat.MessageWriter;
+import dev.confab.server.chat.PeopleService;
+import dev.confab.server.chat.Presence;
+import dev.confab.server.chat.PresenceWiring;
+import dev.confab.server.chat.ReceiptService;
+import dev.confab.server.chat.Services;
+import dev.confab.server.chat.TypingService;
 import dev.confab.server.security.Argon2PasswordHasher;
 import dev.confab.server.store.AccountStore;
 import dev.confab.server.store.HistoryStore;
@@ -21,6 +30,7 @@ import jakarta.websocket.DeploymentException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * and closes everything in reverse order. {@link #close()} is idempotent.
  */
 public final class ConfabServer implements AutoCloseable {
+    /** A long-poll device counts as online this long after its last poll began (the longest wait plus margin). */
+    static final Duration LONG_POLL_PRESENCE = Duration.ofSeconds(40);
     private final ServerConfig config;
     private final AccountStore accountStore;
     private final HistoryStore historyStore;
@@ -46,6 +58,7 @@ public final class ConfabServer implements AutoCloseable {
     private final HttpServer http;
     private final NetworkListener listener;
     private final WsEndpoint wsEndpoint;
+    private final Presence presence;
     private volatile boolean ready;
     private boolean closed;
 
@@ -60,10 +73,21 @@ public final class ConfabServer implements AutoCloseable {
         this.timers = Executors.newSingleThreadScheduledExecutor(named("confab-timer"));
         EventHub hub = new EventHub();
         Accounts accounts = new Accounts(accountStore, new Argon2PasswordHasher(config.argon2MemoryKib(), 2), clock);
-        this.writer = new MessageWriter(historyStore, hub, clock);
-        ChatService chat = new ChatService(accountStore, historyStore, accounts, writer, hub, appExecutor);
+        Memberships memberships = new Memberships(accountStore);
+        this.writer = new MessageWriter(historyStore, memberships, hub, clock);
         Connections connections = new Connections();
-        Dispatcher dispatcher = new Dispatcher(accounts, chat, connections, appExecutor, clock, config.serverName());
+        this.presence = new Presence(clock, LONG_POLL_PRESENCE);
+        Directory directory = new Directory(accounts, memberships, historyStore, presence);
+        ChatService chat = new ChatService(accountStore, historyStore, accounts, memberships, writer, hub,
+                appExecutor);
+        Services services = new Services(accounts, chat,
+                new GroupService(accounts, memberships, directory, writer, config.maxGroupMembers()),
+                new PeopleService(accounts, accountStore, directory, writer, connections, presence),
+                new ReceiptService(chat, directory, historyStore, accounts, writer, ServerConfig.RECEIPT_FANOUT_LIMIT),
+                new TypingService(chat, directory, connections, clock),
+                presence, memberships, connections);
+        PresenceWiring.wire(services, directory, accountStore, appExecutor, clock);
+        Dispatcher dispatcher = new Dispatcher(services, appExecutor, clock, config.serverName());
 
         this.http = new HttpServer();
         this.listener = new NetworkListener("confab", config.bind(), config.port());
@@ -78,7 +102,7 @@ public final class ConfabServer implements AutoCloseable {
         listener.registerAddOn(new WebSocketAddOn(container, ""));
         http.addListener(listener);
         http.getServerConfiguration().addHttpHandler(
-                new ApiHandler(dispatcher, accounts, chat, codec, appExecutor, timers), "/api/v1/");
+                new ApiHandler(dispatcher, accounts, chat, presence, codec, appExecutor, timers), "/api/v1/");
         http.getServerConfiguration().addHttpHandler(new HealthHandler(() -> ready), "/health");
     }
 
@@ -95,6 +119,7 @@ public final class ConfabServer implements AutoCloseable {
         server.timers.scheduleWithFixedDelay(() -> {
             try {
                 server.wsEndpoint.closeSilent();
+                server.presence.sweep();
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(ConfabServer.class).warn("heartbeat sweep failed", e);
             }

@@ -12,14 +12,18 @@ import java.time.Duration;
  * @param heartbeatTimeout a WebSocket that sends nothing for this long is closed as dead
  */
 public record ServerConfig(String bind, int port, Path dataDir, String serverName, int argon2MemoryKib,
-                           int workerThreads, Duration heartbeatTimeout) {
+                           int workerThreads, Duration heartbeatTimeout, int maxGroupMembers) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(45);
+    public static final int DEFAULT_MAX_GROUP_MEMBERS = 1000;
+    /** Groups up to this size get live read receipts from every member; larger ones ask with {@code receipts}. */
+    public static final int RECEIPT_FANOUT_LIMIT = 50;
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, "Confab", Argon2PasswordHasher.DEFAULT_MEMORY_KIB,
-                Math.max(4, Runtime.getRuntime().availableProcessors() * 2), DEFAULT_HEARTBEAT_TIMEOUT);
+                Math.max(4, Runtime.getRuntime().availableProcessors() * 2), DEFAULT_HEARTBEAT_TIMEOUT,
+                DEFAULT_MAX_GROUP_MEMBERS);
     }
 
     /** Loopback, a free port, cheap password hashing: for tests only. */
@@ -28,27 +32,34 @@ public record ServerConfig(String bind, int port, Path dataDir, String serverNam
     }
 
     public ServerConfig withBind(String value) {
-        return new ServerConfig(value, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout);
+        return new ServerConfig(value, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout, maxGroupMembers);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(bind, value, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout);
+        return new ServerConfig(bind, value, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout, maxGroupMembers);
     }
 
     public ServerConfig withDataDir(Path value) {
-        return new ServerConfig(bind, port, value, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout);
+        return new ServerConfig(bind, port, value, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout, maxGroupMembers);
     }
 
     public ServerConfig withServerName(String value) {
-        return new ServerConfig(bind, port, dataDir, value, argon2MemoryKib, workerThreads, heartbeatTimeout);
+        return new ServerConfig(bind, port, dataDir, value, argon2MemoryKib, workerThreads, heartbeatTimeout, maxGroupMembers);
     }
 
     public ServerConfig withArgon2MemoryKib(int value) {
-        return new ServerConfig(bind, port, dataDir, serverName, value, workerThreads, heartbeatTimeout);
+        return new ServerConfig(bind, port, dataDir, serverName, value, workerThreads, heartbeatTimeout,
+                maxGroupMembers);
     }
 
     public ServerConfig withHeartbeatTimeout(Duration value) {
-        return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, value);
+        return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, value,
+                maxGroupMembers);
+    }
+
+    public ServerConfig withMaxGroupMembers(int value) {
+        return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
+                value);
     }
 
     /** The default data directory: {@code $XDG_DATA_HOME/confab/server}, else {@code ~/.local/share/confab/server}. */

@@ -40,7 +40,7 @@ public final class Accounts {
 
     /** A new device session and its token (returned only here). */
     public LoginResult login(Request.Login request) {
-        Optional<User> user = user(request.username().toLowerCase(Locale.ROOT));
+        Optional<User> user = user(request.username());
         // Verify against a dummy hash for unknown users, so timing does not reveal which usernames exist.
         String hash = user.map(User::passwordHash).orElseGet(this::dummyHash);
         boolean ok = hasher.verify(request.password(), hash);
@@ -65,7 +65,9 @@ public final class Accounts {
         store.revokeDevice(session.deviceId(), clock.millis());
     }
 
+    /** Looks a user up by name, ignoring case (usernames are stored lower-case). */
     public Optional<User> user(String username) {
+        username = username.toLowerCase(Locale.ROOT);
         User cached = usersByName.get(username);
         if (cached != null) {
             return Optional.of(cached);
@@ -83,6 +85,14 @@ public final class Accounts {
         Optional<User> found = store.findUser(userId);
         found.ifPresent(this::remember);
         return found;
+    }
+
+    /** Re-reads a user after a profile change. */
+    public void forget(long userId) {
+        User old = usersById.remove(userId);
+        if (old != null) {
+            usersByName.remove(old.username());
+        }
     }
 
     private void remember(User user) {

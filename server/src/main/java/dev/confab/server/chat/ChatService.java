@@ -6,6 +6,8 @@ import dev.confab.protocol.Message;
 import dev.confab.protocol.ProtocolException;
 import dev.confab.protocol.Request;
 import dev.confab.server.store.AccountStore;
+import dev.confab.server.store.AccountStore.ConversationRecord;
+import dev.confab.server.store.AccountStore.MemberRecord;
 import dev.confab.server.store.HistoryStore;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,17 +20,18 @@ public final class ChatService {
     private final AccountStore accountStore;
     private final HistoryStore historyStore;
     private final Accounts accounts;
+    private final Memberships memberships;
     private final MessageWriter writer;
     private final EventHub hub;
     private final Executor deliveryExecutor;
-    private final ConcurrentMap<Long, List<Long>> members = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Long> directs = new ConcurrentHashMap<>();
 
-    public ChatService(AccountStore accountStore, HistoryStore historyStore, Accounts accounts, MessageWriter writer,
-                       EventHub hub, Executor deliveryExecutor) {
+    public ChatService(AccountStore accountStore, HistoryStore historyStore, Accounts accounts,
+                       Memberships memberships, MessageWriter writer, EventHub hub, Executor deliveryExecutor) {
         this.accountStore = accountStore;
         this.historyStore = historyStore;
         this.accounts = accounts;
+        this.memberships = memberships;
         this.writer = writer;
         this.hub = hub;
         this.deliveryExecutor = deliveryExecutor;
@@ -45,28 +48,31 @@ public final class ChatService {
             to = peer.username();
         } else {
             conversationId = send.conversationId();
-            List<Long> convMembers = requireMember(session, conversationId);
-            to = peerName(session, convMembers);
+            ConversationRecord conversation = requireMember(session, conversationId);
+            to = "direct".equals(conversation.kind()) ? peerName(session, conversation) : null;
         }
-        return writer.submit(session.userId(), session.username(), conversationId, members(conversationId), to,
-                send.clientMsgId(), send.body());
+        return writer.submit(session.userId(), session.username(), conversationId, to, send.clientMsgId(),
+                send.body());
     }
 
     public HistoryPage history(Session session, Request.History request) {
-        requireMember(session, request.conversationId());
+        ConversationRecord conversation = requireMember(session, request.conversationId());
+        long visibleFrom = member(conversation, session.userId()).visibleFrom();
         long before = request.before() != null ? request.before() : Long.MAX_VALUE;
         List<Message> page = historyStore.page(request.conversationId(), before, request.limit() + 1);
+        page = page.stream().filter(m -> m.seq() >= visibleFrom).toList();
         boolean hasMore = page.size() > request.limit();
         return new HistoryPage(hasMore ? page.subList(1, page.size()) : page, hasMore);
     }
 
     public EventsPage events(Session session, long after, int limit) {
+        List<Event> events = historyStore.events(session.userId(), after, limit);
+        // Read after the page, so latest is never older than the page's last event.
         long latest = historyStore.latestEventSeq(session.userId());
         if (after > latest) {
             throw new ProtocolException(ErrorCode.BAD_CURSOR,
                     "cursor " + after + " is beyond the newest event " + latest + "; resync from 0");
         }
-        List<Event> events = historyStore.events(session.userId(), after, limit);
         long last = events.isEmpty() ? after : events.get(events.size() - 1).seq();
         return new EventsPage(events, latest, last < latest);
     }
@@ -79,11 +85,14 @@ public final class ChatService {
                     "cursor " + after + " is beyond the newest event " + latest + "; resync from 0");
         }
         EventPump pump = new EventPump(session.userId(), after, historyStore, deliveryExecutor, connection::push);
-        hub.subscribe(session.userId(), pump);
-        connection.attach(() -> {
+        boolean attached = connection.attach(() -> {
             hub.unsubscribe(session.userId(), pump);
             pump.stop();
         });
+        if (!attached) {
+            throw new ProtocolException(ErrorCode.INVALID_REQUEST, "this connection is already subscribed");
+        }
+        hub.subscribe(session.userId(), pump);
         pump.start();
         return latest;
     }
@@ -92,33 +101,28 @@ public final class ChatService {
         return hub;
     }
 
+    /** The conversation, if the caller is a member; {@code forbidden} otherwise, whether or not it exists. */
+    public ConversationRecord requireMember(Session session, long conversationId) {
+        return memberships.get(conversationId)
+                .filter(c -> c.members().stream().anyMatch(m -> m.userId() == session.userId()))
+                .orElseThrow(() -> new ProtocolException(ErrorCode.FORBIDDEN,
+                        "not a member of conversation " + conversationId));
+    }
+
     private long direct(long a, long b) {
         String key = Math.min(a, b) + ":" + Math.max(a, b);
         return directs.computeIfAbsent(key, k -> accountStore.directConversation(a, b));
     }
 
-    private List<Long> members(long conversationId) {
-        return members.computeIfAbsent(conversationId, accountStore::members);
-    }
-
-    private List<Long> requireMember(Session session, long conversationId) {
-        List<Long> m = members.get(conversationId);
-        if (m == null) {
-            m = accountStore.members(conversationId);
-            if (!m.isEmpty()) {
-                members.put(conversationId, m);
-            }
-        }
-        if (!m.contains(session.userId())) {
-            // Same answer whether or not the conversation exists, so ids cannot be probed.
-            throw new ProtocolException(ErrorCode.FORBIDDEN, "not a member of conversation " + conversationId);
-        }
-        return m;
-    }
-
-    private String peerName(Session session, List<Long> convMembers) {
-        long peer = convMembers.stream().filter(id -> id != session.userId()).findFirst().orElse(session.userId());
+    private String peerName(Session session, ConversationRecord conversation) {
+        long peer = conversation.members().stream().mapToLong(MemberRecord::userId)
+                .filter(id -> id != session.userId()).findFirst().orElse(session.userId());
         return accounts.user(peer).map(AccountStore.User::username).orElse(null);
+    }
+
+    static MemberRecord member(ConversationRecord conversation, long userId) {
+        return conversation.members().stream().filter(m -> m.userId() == userId).findFirst()
+                .orElseThrow(() -> new ProtocolException(ErrorCode.FORBIDDEN, "not a member"));
     }
 
     public record HistoryPage(List<Message> messages, boolean hasMore) {

@@ -26,8 +26,11 @@ public interface Connection {
     /** Sends a pushed frame; never blocks. */
     void push(ServerFrame frame);
 
-    /** Remembers the live event stream so it stops when the connection closes. */
-    void attach(AutoCloseable subscription);
+    /**
+     * Remembers the live event stream so it stops when the connection closes. Returns false (and closes the
+     * subscription) if the connection already has one.
+     */
+    boolean attach(AutoCloseable subscription);
 
     /** Closes the connection (a no-op for HTTP requests). */
     void close(String reason);

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * <p>Work runs on the given executor, one drain at a time per pump; {@link #onEvents} never blocks.
  */
 final class EventPump implements EventHub.Listener {
+    static final int FRAME_BUDGET = 512 * 1024;
     private final long userId;
     private final HistoryStore store;
     private final Executor executor;
@@ -101,9 +102,34 @@ final class EventPump implements EventHub.Listener {
                 }
             }
             if (!fresh.isEmpty()) {
-                sink.accept(new ServerFrame.Events(fresh));
+                send(fresh);
             }
         }
+    }
+
+    /** Splits events into frames of roughly {@link #FRAME_BUDGET} characters, so no frame grows unbounded. */
+    private void send(List<Event> events) {
+        int from = 0;
+        int size = 0;
+        for (int i = 0; i < events.size(); i++) {
+            size += estimate(events.get(i));
+            if (size > FRAME_BUDGET && i > from) {
+                sink.accept(new ServerFrame.Events(events.subList(from, i)));
+                from = i;
+                size = estimate(events.get(i));
+            }
+        }
+        sink.accept(new ServerFrame.Events(from == 0 ? events : events.subList(from, events.size())));
+    }
+
+    private static int estimate(Event e) {
+        if (e instanceof Event.MessageEvent m) {
+            return 256 + 2 * m.message().body().length();
+        }
+        if (e instanceof Event.GroupEvent g) {
+            return 512 + 160 * g.conversation().members().size();
+        }
+        return 1024;
     }
 
     private void fillFromStore() {
@@ -113,7 +139,7 @@ final class EventPump implements EventHub.Listener {
                 return;
             }
             lastSent = page.get(page.size() - 1).seq();
-            sink.accept(new ServerFrame.Events(page));
+            send(page);
             if (page.size() < Limits.MAX_EVENTS_PAGE) {
                 return;
             }

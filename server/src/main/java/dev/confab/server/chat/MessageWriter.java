@@ -4,13 +4,14 @@ import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.Event;
 import dev.confab.protocol.Message;
 import dev.confab.protocol.ProtocolException;
+import dev.confab.server.store.AccountStore.MemberRecord;
 import dev.confab.server.store.HistoryStore;
+import dev.confab.server.store.HistoryStore.Marker;
 import dev.confab.server.store.HistoryStore.NewMessage;
 import dev.confab.server.store.HistoryStore.UserEvent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -21,50 +22,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer of the history store. It takes sends in arrival order, assigns each conversation's
- * dense message seq and each member's dense event seq, deduplicates on (sender, clientMsgId), and commits
- * everything queued meanwhile in one fsynced batch (group commit). A send's future completes only after
- * its batch is durable; then the new events are published to the {@link EventHub}.
- * <p>Only the writer thread touches the sequence counters, so they need no locks.
+ * The single writer of the history store and of membership changes. It takes sends and changes in arrival
+ * order, assigns each conversation's dense message seq and each user's dense event seq, deduplicates sends
+ * on (sender, clientMsgId), fans a message out to the members it has at that point, and commits everything
+ * queued meanwhile in one fsynced batch (group commit). A future completes only after its batch is durable;
+ * then the new events are published to the {@link EventHub}.
+ * <p>Only the writer thread touches the counters and membership changes, so they need no locks.
  */
 public final class MessageWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
     private static final int MAX_BATCH = 512;
-    private static final Command STOP = new Command(0, null, 0, List.of(), null, null, null);
+    private static final Object STOP = new Object();
 
     private final HistoryStore store;
+    private final Memberships memberships;
     private final EventHub hub;
     private final Clock clock;
-    private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Map<Long, Long> conversationSeqs = new HashMap<>();
     private final Map<Long, Long> eventSeqs = new HashMap<>();
     private final Thread thread;
     private volatile boolean accepting = true;
 
-    public MessageWriter(HistoryStore store, EventHub hub, Clock clock) {
+    public MessageWriter(HistoryStore store, Memberships memberships, EventHub hub, Clock clock) {
         this.store = store;
+        this.memberships = memberships;
         this.hub = hub;
         this.clock = clock;
         this.thread = new Thread(this::run, "confab-writer");
         this.thread.start();
     }
 
+    /** Queues a message; completes with the stored message, or exceptionally with a {@link ProtocolException}. */
+    public CompletableFuture<Result> submit(long senderId, String from, long conversationId, String to,
+                                            String clientMsgId, String body) {
+        Send send = new Send(senderId, from, conversationId, to, clientMsgId, body, new CompletableFuture<>());
+        enqueue(send, send.result);
+        return send.result;
+    }
+
     /**
-     * Queues a message. Completes with the stored message and whether it was a duplicate, or exceptionally
-     * with a {@link ProtocolException} ({@code unavailable}) if it could not be made durable.
+     * Queues a change that runs on the writer thread, in order with sends (membership changes, markers,
+     * profile and settings events). The change may block on the account store; it should be quick.
      */
-    public CompletableFuture<Result> submit(long senderId, String from, long conversationId, List<Long> members,
-                                            String to, String clientMsgId, String body) {
-        Command command = new Command(senderId, from, conversationId, members, to, clientMsgId, body);
-        if (!accepting) {
-            command.result.completeExceptionally(unavailable("server is shutting down"));
-        } else {
-            queue.add(command);
-        }
+    public <T> CompletableFuture<T> submit(Change<T> change) {
+        ChangeCommand<T> command = new ChangeCommand<>(change, new CompletableFuture<>());
+        enqueue(command, command.result);
         return command.result;
     }
 
-    /** Stops taking new sends, commits what is queued, and ends the writer thread. */
+    /** Stops taking new work, commits what is queued, and ends the writer thread. */
     @Override
     public void close() {
         accepting = false;
@@ -76,8 +83,16 @@ public final class MessageWriter implements AutoCloseable {
         }
     }
 
+    private void enqueue(Object command, CompletableFuture<?> result) {
+        if (!accepting) {
+            result.completeExceptionally(unavailable("server is shutting down"));
+        } else {
+            queue.add(command);
+        }
+    }
+
     private void run() {
-        List<Command> batch = new ArrayList<>(MAX_BATCH);
+        List<Object> batch = new ArrayList<>(MAX_BATCH);
         boolean stopping = false;
         while (!stopping) {
             try {
@@ -92,53 +107,86 @@ public final class MessageWriter implements AutoCloseable {
             }
             batch.clear();
         }
-        for (Command left; (left = queue.poll()) != null; ) {
-            if (left != STOP) {
-                left.result.completeExceptionally(unavailable("server is shutting down"));
+        for (Object left; (left = queue.poll()) != null; ) {
+            if (left instanceof Send s) {
+                s.result.completeExceptionally(unavailable("server is shutting down"));
+            } else if (left instanceof ChangeCommand<?> c) {
+                c.result.completeExceptionally(unavailable("server is shutting down"));
             }
         }
     }
 
-    private void commit(List<Command> batch) {
-        long now = clock.millis();
-        List<NewMessage> messages = new ArrayList<>();
-        List<UserEvent> events = new ArrayList<>();
-        Map<String, Message> inBatch = new HashMap<>();
-        Map<Command, Result> results = new LinkedHashMap<>();
-        try {
-            for (Command c : batch) {
-                String dedupKey = c.senderId + "/" + c.clientMsgId;
-                Message existing = inBatch.get(dedupKey);
-                if (existing == null) {
-                    existing = store.findSent(c.senderId, c.clientMsgId).orElse(null);
-                }
-                if (existing != null) {
-                    results.put(c, new Result(existing, true));
-                    continue;
-                }
-                long seq = next(conversationSeqs, c.conversationId, store::latestMessageSeq);
-                Message message = new Message(c.conversationId, seq, c.from, c.to, c.clientMsgId, c.body, now);
-                inBatch.put(dedupKey, message);
-                messages.add(new NewMessage(c.senderId, message));
-                for (long member : c.members) {
-                    long eventSeq = next(eventSeqs, member, store::latestEventSeq);
-                    events.add(new UserEvent(member, new Event.MessageEvent(eventSeq, message)));
-                }
-                results.put(c, new Result(message, false));
+    private void commit(List<Object> batch) {
+        Batch b = new Batch(clock.millis());
+        List<Runnable> completions = new ArrayList<>();
+        for (Object command : batch) {
+            if (command instanceof Send send) {
+                apply(send, b, completions);
+            } else if (command instanceof ChangeCommand<?> change) {
+                apply(change, b, completions);
             }
-            if (!messages.isEmpty()) {
-                store.commit(messages, events);
+        }
+        try {
+            if (!b.messages.isEmpty() || !b.events.isEmpty() || !b.markers.isEmpty()) {
+                store.commit(b.messages, b.events, new ArrayList<>(b.markers.values()));
             }
         } catch (HistoryStore.StoreException | RuntimeException e) {
-            log.error("history commit of {} sends failed; none acknowledged", batch.size(), e);
+            log.error("history commit of {} commands failed; none acknowledged", batch.size(), e);
             // Counters may have advanced past what is stored: reload them from the store on next use.
             conversationSeqs.clear();
             eventSeqs.clear();
-            batch.forEach(c -> c.result.completeExceptionally(unavailable("message could not be stored; retry")));
+            for (Object command : batch) {
+                CompletableFuture<?> result = command instanceof Send s ? s.result : ((ChangeCommand<?>) command).result;
+                result.completeExceptionally(unavailable("could not be stored; retry"));
+            }
             return;
         }
-        results.forEach((c, r) -> c.result.complete(r));
-        hub.publish(events);
+        completions.forEach(Runnable::run);
+        hub.publish(b.events);
+    }
+
+    private void apply(Send c, Batch b, List<Runnable> completions) {
+        String dedupKey = c.senderId + "/" + c.clientMsgId;
+        Message existing = b.sentInBatch.get(dedupKey);
+        try {
+            if (existing == null) {
+                existing = store.findSent(c.senderId, c.clientMsgId).orElse(null);
+            }
+            if (existing != null) {
+                Result r = new Result(existing, true);
+                completions.add(() -> c.result.complete(r));
+                return;
+            }
+            List<MemberRecord> members = memberships.get(c.conversationId).map(r -> r.members()).orElse(List.of());
+            if (members.stream().noneMatch(m -> m.userId() == c.senderId)) {
+                c.result.completeExceptionally(new ProtocolException(ErrorCode.FORBIDDEN,
+                        "not a member of conversation " + c.conversationId));
+                return;
+            }
+            long seq = next(conversationSeqs, c.conversationId, store::latestMessageSeq);
+            Message message = new Message(c.conversationId, seq, c.from, c.to, c.clientMsgId, c.body, b.now);
+            b.sentInBatch.put(dedupKey, message);
+            b.messages.add(new NewMessage(c.senderId, message));
+            for (MemberRecord member : members) {
+                b.emit(member.userId(), next(eventSeqs, member.userId(), store::latestEventSeq),
+                        s -> new Event.MessageEvent(s, message));
+            }
+            // Sending implies having read everything before: the sender's markers move to the new message.
+            b.markers.put(c.conversationId + ":" + c.senderId, new Marker(c.conversationId, c.senderId, seq, seq));
+            Result r = new Result(message, false);
+            completions.add(() -> c.result.complete(r));
+        } catch (RuntimeException e) {
+            c.result.completeExceptionally(e);
+        }
+    }
+
+    private <T> void apply(ChangeCommand<T> c, Batch b, List<Runnable> completions) {
+        try {
+            T value = c.change.apply(new Context(b));
+            completions.add(() -> c.result.complete(value));
+        } catch (RuntimeException e) {
+            c.result.completeExceptionally(e);
+        }
     }
 
     private static long next(Map<Long, Long> counters, long id, java.util.function.LongUnaryOperator load) {
@@ -155,25 +203,71 @@ public final class MessageWriter implements AutoCloseable {
     public record Result(Message message, boolean duplicate) {
     }
 
-    private static final class Command {
-        final long senderId;
-        final String from;
-        final long conversationId;
-        final List<Long> members;
-        final String to;
-        final String clientMsgId;
-        final String body;
-        final CompletableFuture<Result> result = new CompletableFuture<>();
+    /** Work that runs on the writer thread with access to {@link Context}. Throw to fail just this change. */
+    @FunctionalInterface
+    public interface Change<T> {
+        T apply(Context context);
+    }
 
-        Command(long senderId, String from, long conversationId, List<Long> members, String to, String clientMsgId,
-                String body) {
-            this.senderId = senderId;
-            this.from = from;
-            this.conversationId = conversationId;
-            this.members = members;
-            this.to = to;
-            this.clientMsgId = clientMsgId;
-            this.body = body;
+    /** What a {@link Change} may do: read counters and markers, emit events, set markers. Writer thread only. */
+    public final class Context {
+        private final Batch batch;
+
+        private Context(Batch batch) {
+            this.batch = batch;
         }
+
+        public long now() {
+            return batch.now;
+        }
+
+        public Memberships memberships() {
+            return memberships;
+        }
+
+        /** The conversation's newest message seq, including messages earlier in this batch. */
+        public long latestMessageSeq(long conversationId) {
+            return conversationSeqs.computeIfAbsent(conversationId, store::latestMessageSeq);
+        }
+
+        /** The marker as it will be after this batch. */
+        public Marker marker(long conversationId, long userId) {
+            Marker pending = batch.markers.get(conversationId + ":" + userId);
+            return pending != null ? pending : store.marker(conversationId, userId);
+        }
+
+        public void setMarker(Marker marker) {
+            batch.markers.put(marker.conversationId() + ":" + marker.userId(), marker);
+        }
+
+        /** Appends an event, built for its seq, to each user's stream. */
+        public void emit(Iterable<Long> userIds, java.util.function.LongFunction<Event> event) {
+            for (long user : userIds) {
+                batch.emit(user, next(eventSeqs, user, store::latestEventSeq), event);
+            }
+        }
+    }
+
+    private static final class Batch {
+        final long now;
+        final List<NewMessage> messages = new ArrayList<>();
+        final List<UserEvent> events = new ArrayList<>();
+        final Map<String, Marker> markers = new java.util.LinkedHashMap<>();
+        final Map<String, Message> sentInBatch = new HashMap<>();
+
+        Batch(long now) {
+            this.now = now;
+        }
+
+        void emit(long user, long seq, java.util.function.LongFunction<Event> event) {
+            events.add(new UserEvent(user, event.apply(seq)));
+        }
+    }
+
+    private record Send(long senderId, String from, long conversationId, String to, String clientMsgId, String body,
+                        CompletableFuture<Result> result) {
+    }
+
+    private record ChangeCommand<T>(Change<T> change, CompletableFuture<T> result) {
     }
 }

@@ -31,6 +31,42 @@ public interface AccountStore extends AutoCloseable {
     /** Members' user ids, or an empty list if the conversation does not exist. */
     List<Long> members(long conversationId);
 
+    Optional<ConversationRecord> conversation(long conversationId);
+
+    /** Ids of the conversations the user is a member of. */
+    List<Long> conversationsOf(long userId);
+
+    /** Creates a group; the creator is its admin. Members see all history from seq 1. */
+    long createGroup(String name, long creatorId, List<Long> memberIds, boolean shareHistory, long createdAt);
+
+    void renameGroup(long conversationId, String name);
+
+    void addMembers(long conversationId, List<Long> userIds, long visibleFrom, long joinedAt);
+
+    void removeMember(long conversationId, long userId);
+
+    /** Makes a member an admin of the group. */
+    void promote(long conversationId, long userId);
+
+    void updateDisplayName(long userId, String displayName);
+
+    /** Adds a contact; false if it already was one. */
+    boolean addContact(long ownerId, long contactId, long addedAt);
+
+    boolean removeContact(long ownerId, long contactId);
+
+    List<Long> contacts(long ownerId);
+
+    /** Users who have {@code userId} in their contacts. */
+    List<Long> contactOwners(long userId);
+
+    java.util.Map<String, String> settings(long userId);
+
+    /** Merges settings (a null value deletes the key) and returns the result. */
+    java.util.Map<String, String> putSettings(long userId, java.util.Map<String, String> changes);
+
+    List<DeviceRecord> devices(long userId);
+
     @Override
     void close();
 
@@ -38,6 +74,20 @@ public interface AccountStore extends AutoCloseable {
     }
 
     record Device(long id, long userId, String name, long createdAt) {
+    }
+
+    record DeviceRecord(long id, long userId, String name, long createdAt, long lastSeenAt, boolean revoked) {
+    }
+
+    /** @param role {@code admin} or {@code member}; @param visibleFrom first message seq the member may read */
+    record MemberRecord(long userId, String role, long visibleFrom) {
+    }
+
+    /** @param kind {@code direct} or {@code group} */
+    record ConversationRecord(long id, String kind, String name, boolean shareHistory, List<MemberRecord> members) {
+        public ConversationRecord {
+            members = List.copyOf(members);
+        }
     }
 
     final class UsernameTakenException extends RuntimeException {

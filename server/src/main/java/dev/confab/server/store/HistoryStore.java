@@ -21,7 +21,13 @@ public interface HistoryStore extends AutoCloseable {
     Optional<Message> findSent(long senderId, String clientMsgId);
 
     /** Writes everything atomically and durably (fsync) before returning. */
-    void commit(List<NewMessage> messages, List<UserEvent> events) throws StoreException;
+    void commit(List<NewMessage> messages, List<UserEvent> events, List<Marker> markers) throws StoreException;
+
+    /** A member's delivered/read markers in a conversation; {0, 0} if none were ever set. */
+    Marker marker(long conversationId, long userId);
+
+    /** Every stored marker of a conversation. */
+    List<Marker> markers(long conversationId);
 
     /** Up to {@code limit} messages with {@code seq < beforeExclusive}, oldest first. */
     List<Message> page(long conversationId, long beforeExclusive, int limit);
@@ -36,6 +42,10 @@ public interface HistoryStore extends AutoCloseable {
     }
 
     record UserEvent(long userId, Event event) {
+    }
+
+    /** Delivered and read markers: every message of the conversation up to that seq. */
+    record Marker(long conversationId, long userId, long delivered, long read) {
     }
 
     /** A write that did not happen (disk full, I/O error); nothing of the batch is stored. */

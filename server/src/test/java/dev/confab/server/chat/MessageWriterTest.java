@@ -7,6 +7,7 @@ import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.Event;
 import dev.confab.protocol.ProtocolException;
 import dev.confab.server.store.HistoryStore;
+import dev.confab.server.store.h2.H2AccountStore;
 import dev.confab.server.store.rocksdb.RocksDbHistoryStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,12 +33,22 @@ class MessageWriterTest {
     @TempDir
     Path dir;
     private FailingStore store;
+    private H2AccountStore accounts;
     private MessageWriter writer;
+    private long conv10;
+    private long conv11;
     private final List<HistoryStore.UserEvent> published = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        store = new FailingStore(RocksDbHistoryStore.open(dir));
+        store = new FailingStore(RocksDbHistoryStore.open(dir.resolve("rocksdb")));
+        accounts = H2AccountStore.open(dir.resolve("h2"));
+        long u1 = accounts.createUser("u1", "h", "U1", 0).id();
+        long u2 = accounts.createUser("u2", "h", "U2", 0).id();
+        long u3 = accounts.createUser("u3", "h", "U3", 0).id();
+        assertThat(List.of(u1, u2, u3)).containsExactly(1L, 2L, 3L);
+        conv10 = accounts.directConversation(1, 2);
+        conv11 = accounts.createGroup("g", 1, List.of(2L), true, 0);
         EventHub hub = new EventHub();
         for (long user : new long[] {1, 2}) {
             hub.subscribe(user, events -> {
@@ -46,17 +57,18 @@ class MessageWriterTest {
                 }
             });
         }
-        writer = new MessageWriter(store, hub, CLOCK);
+        writer = new MessageWriter(store, new Memberships(accounts), hub, CLOCK);
     }
 
     @AfterEach
     void stop() {
         writer.close();
         store.close();
+        accounts.close();
     }
 
     private MessageWriter.Result send(long sender, long conversation, String clientMsgId) throws Exception {
-        return writer.submit(sender, "u" + sender, conversation, List.of(1L, 2L), "peer", clientMsgId, "body")
+        return writer.submit(sender, "u" + sender, conversation, "peer", clientMsgId, "body")
                 .get(10, TimeUnit.SECONDS);
     }
 
@@ -64,15 +76,15 @@ class MessageWriterTest {
     void assignsDenseSeqsPerConversationAndPerMemberStream() throws Exception {
         List<CompletableFuture<MessageWriter.Result>> futures = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            futures.add(writer.submit(1, "u1", i % 2 == 0 ? 10 : 11, List.of(1L, 2L), "peer", "c" + i, "b" + i));
+            futures.add(writer.submit(1, "u1", i % 2 == 0 ? conv10 : conv11, "peer", "c" + i, "b" + i));
         }
 
-        List<Long> conv10 = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
         for (int i = 0; i < 100; i += 2) {
-            conv10.add(futures.get(i).get(10, TimeUnit.SECONDS).message().seq());
+            seqs.add(futures.get(i).get(10, TimeUnit.SECONDS).message().seq());
         }
 
-        assertThat(conv10).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
+        assertThat(seqs).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
         assertThat(store.latestEventSeq(1)).isEqualTo(100);
         assertThat(store.latestEventSeq(2)).isEqualTo(100);
         assertThat(store.events(2, 0, 500)).extracting(Event::seq)
@@ -81,27 +93,27 @@ class MessageWriterTest {
 
     @Test
     void duplicatesInTheSameBatchAndAcrossBatchesReturnTheOriginal() throws Exception {
-        CompletableFuture<MessageWriter.Result> a = writer.submit(1, "u1", 10, List.of(1L, 2L), "p", "same", "x");
-        CompletableFuture<MessageWriter.Result> b = writer.submit(1, "u1", 10, List.of(1L, 2L), "p", "same", "x");
-        MessageWriter.Result later = send(1, 10, "same");
+        CompletableFuture<MessageWriter.Result> a = writer.submit(1, "u1", conv10, "p", "same", "x");
+        CompletableFuture<MessageWriter.Result> b = writer.submit(1, "u1", conv10, "p", "same", "x");
+        MessageWriter.Result later = send(1, conv10, "same");
 
         assertThat(a.get().duplicate()).isFalse();
         assertThat(b.get().duplicate()).isTrue();
         assertThat(later.duplicate()).isTrue();
         assertThat(b.get().message()).isEqualTo(a.get().message());
-        assertThat(store.latestMessageSeq(10)).isEqualTo(1);
-        assertThat(send(2, 10, "same").duplicate()).as("another sender may reuse the id").isFalse();
+        assertThat(store.latestMessageSeq(conv10)).isEqualTo(1);
+        assertThat(send(2, conv10, "same").duplicate()).as("another sender may reuse the id").isFalse();
     }
 
     @Test
     void aFailedCommitAcknowledgesNothingAndTheNextCommitHasNoGap() throws Exception {
-        send(1, 10, "ok-1");
+        send(1, conv10, "ok-1");
         store.failNext.set(true);
 
-        assertThatThrownBy(() -> send(1, 10, "lost")).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> send(1, conv10, "lost")).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOfSatisfying(ProtocolException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
-        MessageWriter.Result retried = send(1, 10, "lost");
+        MessageWriter.Result retried = send(1, conv10, "lost");
 
         assertThat(retried.duplicate()).isFalse();
         assertThat(retried.message().seq()).isEqualTo(2);
@@ -110,7 +122,7 @@ class MessageWriterTest {
 
     @Test
     void eventsArePublishedOnlyAfterTheyAreStored() throws Exception {
-        send(1, 10, "p1");
+        send(1, conv10, "p1");
 
         synchronized (published) {
             assertThat(published).hasSize(2);
@@ -119,10 +131,16 @@ class MessageWriterTest {
     }
 
     @Test
+    void nonMembersCannotSendEvenIfTheyGetPastTheFrontDoor() {
+        assertThatThrownBy(() -> send(3, conv10, "intruder")).cause().isInstanceOfSatisfying(ProtocolException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+    }
+
+    @Test
     void sendsAfterCloseAreRefusedAsUnavailable() {
         writer.close();
 
-        assertThatThrownBy(() -> send(1, 10, "late")).cause().isInstanceOfSatisfying(ProtocolException.class,
+        assertThatThrownBy(() -> send(1, conv10, "late")).cause().isInstanceOfSatisfying(ProtocolException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
     }
 
@@ -136,11 +154,22 @@ class MessageWriterTest {
         }
 
         @Override
-        public void commit(List<NewMessage> messages, List<UserEvent> events) throws StoreException {
+        public void commit(List<NewMessage> messages, List<UserEvent> events, List<Marker> markers)
+                throws StoreException {
             if (failNext.getAndSet(false)) {
                 throw new StoreException("disk full (simulated)", null);
             }
-            delegate.commit(messages, events);
+            delegate.commit(messages, events, markers);
+        }
+
+        @Override
+        public Marker marker(long conversationId, long userId) {
+            return delegate.marker(conversationId, userId);
+        }
+
+        @Override
+        public List<Marker> markers(long conversationId) {
+            return delegate.markers(conversationId);
         }
 
         @Override

@@ -44,7 +44,7 @@ class RocksDbHistoryStoreTest {
             messages.add(new NewMessage(1, m));
             events.add(new UserEvent(userId, new Event.MessageEvent(event++, m)));
         }
-        store.commit(messages, events);
+        store.commit(messages, events, List.of());
     }
 
     @Test
@@ -101,6 +101,16 @@ class RocksDbHistoryStoreTest {
         assertThat(store.findSent(1, "c7-2")).contains(message(7, 2));
         assertThat(store.findSent(2, "c7-2")).isEmpty();
         assertThat(store.findSent(1, "nope")).isEmpty();
+    }
+
+    @Test
+    void markersAreStoredPerConversationAndMember() throws Exception {
+        store.commit(List.of(), List.of(), List.of(new HistoryStore.Marker(7, 100, 5, 3),
+                new HistoryStore.Marker(7, 101, 2, 2), new HistoryStore.Marker(8, 100, 9, 9)));
+
+        assertThat(store.marker(7, 100)).isEqualTo(new HistoryStore.Marker(7, 100, 5, 3));
+        assertThat(store.marker(7, 102)).isEqualTo(new HistoryStore.Marker(7, 102, 0, 0));
+        assertThat(store.markers(7)).extracting(HistoryStore.Marker::userId).containsExactly(100L, 101L);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -22,9 +23,14 @@ public final class H2AccountStore implements AccountStore {
     private static final int DUPLICATE_KEY = 23505;
 
     private final JdbcConnectionPool pool;
+    private final H2Groups groups;
+    private final H2People people;
 
     private H2AccountStore(JdbcConnectionPool pool) {
         this.pool = pool;
+        Jdbc jdbc = new Jdbc(pool);
+        this.groups = new H2Groups(jdbc);
+        this.people = new H2People(jdbc);
     }
 
     public static H2AccountStore open(Path directory) {
@@ -156,6 +162,81 @@ public final class H2AccountStore implements AccountStore {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public Optional<ConversationRecord> conversation(long conversationId) {
+        return groups.conversation(conversationId);
+    }
+
+    @Override
+    public List<Long> conversationsOf(long userId) {
+        return groups.conversationsOf(userId);
+    }
+
+    @Override
+    public long createGroup(String name, long creatorId, List<Long> memberIds, boolean shareHistory, long createdAt) {
+        return groups.createGroup(name, creatorId, memberIds, shareHistory, createdAt);
+    }
+
+    @Override
+    public void renameGroup(long conversationId, String name) {
+        groups.rename(conversationId, name);
+    }
+
+    @Override
+    public void addMembers(long conversationId, List<Long> userIds, long visibleFrom, long joinedAt) {
+        groups.addMembers(conversationId, userIds, visibleFrom, joinedAt);
+    }
+
+    @Override
+    public void removeMember(long conversationId, long userId) {
+        groups.removeMember(conversationId, userId);
+    }
+
+    @Override
+    public void promote(long conversationId, long userId) {
+        groups.promote(conversationId, userId);
+    }
+
+    @Override
+    public void updateDisplayName(long userId, String displayName) {
+        people.updateDisplayName(userId, displayName);
+    }
+
+    @Override
+    public boolean addContact(long ownerId, long contactId, long addedAt) {
+        return people.addContact(ownerId, contactId, addedAt);
+    }
+
+    @Override
+    public boolean removeContact(long ownerId, long contactId) {
+        return people.removeContact(ownerId, contactId);
+    }
+
+    @Override
+    public List<Long> contacts(long ownerId) {
+        return people.contacts(ownerId);
+    }
+
+    @Override
+    public List<Long> contactOwners(long userId) {
+        return people.contactOwners(userId);
+    }
+
+    @Override
+    public Map<String, String> settings(long userId) {
+        return people.settings(userId);
+    }
+
+    @Override
+    public Map<String, String> putSettings(long userId, Map<String, String> changes) {
+        return people.putSettings(userId, changes);
+    }
+
+    @Override
+    public List<DeviceRecord> devices(long userId) {
+        return people.devices(userId);
     }
 
     @Override

@@ -31,7 +31,8 @@ import org.rocksdb.WriteOptions;
 
 /**
  * {@link HistoryStore} on RocksDB. Column families: {@code messages} (conversation ‖ seq → message JSON),
- * {@code events} (user ‖ seq → event), {@code sent} (sender ‖ clientMsgId → conversation ‖ seq).
+ * {@code events} (user ‖ seq → event), {@code sent} (sender ‖ clientMsgId → conversation ‖ seq),
+ * {@code markers} (conversation ‖ user → delivered ‖ read).
  * A message event is stored as a reference to the message, so a group message is stored once.
  */
 public final class RocksDbHistoryStore implements HistoryStore {
@@ -49,6 +50,7 @@ public final class RocksDbHistoryStore implements HistoryStore {
     private final ColumnFamilyHandle messages;
     private final ColumnFamilyHandle events;
     private final ColumnFamilyHandle sent;
+    private final ColumnFamilyHandle markers;
     private final WriteOptions durable;
     private final ObjectMapper json = JsonMapper.builder().build();
 
@@ -61,6 +63,7 @@ public final class RocksDbHistoryStore implements HistoryStore {
         this.messages = handles.get(1);
         this.events = handles.get(2);
         this.sent = handles.get(3);
+        this.markers = handles.get(4);
         this.durable = new WriteOptions().setSync(true);
     }
 
@@ -81,7 +84,8 @@ public final class RocksDbHistoryStore implements HistoryStore {
                     new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfOptions),
                     new ColumnFamilyDescriptor("messages".getBytes(), cfOptions),
                     new ColumnFamilyDescriptor("events".getBytes(), cfOptions),
-                    new ColumnFamilyDescriptor("sent".getBytes(), cfOptions));
+                    new ColumnFamilyDescriptor("sent".getBytes(), cfOptions),
+                    new ColumnFamilyDescriptor("markers".getBytes(), cfOptions));
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             RocksDB db = RocksDB.open(dbOptions, directory.toAbsolutePath().toString(), descriptors, handles);
             return new RocksDbHistoryStore(db, dbOptions, cfOptions, handles);
@@ -115,7 +119,8 @@ public final class RocksDbHistoryStore implements HistoryStore {
     }
 
     @Override
-    public void commit(List<NewMessage> newMessages, List<UserEvent> userEvents) throws StoreException {
+    public void commit(List<NewMessage> newMessages, List<UserEvent> userEvents, List<Marker> newMarkers)
+            throws StoreException {
         try (WriteBatch batch = new WriteBatch()) {
             for (NewMessage m : newMessages) {
                 byte[] key = Keys.key(m.message().conversationId(), m.message().seq());
@@ -125,12 +130,46 @@ public final class RocksDbHistoryStore implements HistoryStore {
             for (UserEvent e : userEvents) {
                 batch.put(events, Keys.key(e.userId(), e.event().seq()), encodeEvent(e.event()));
             }
+            for (Marker m : newMarkers) {
+                batch.put(markers, Keys.key(m.conversationId(), m.userId()),
+                        ByteBuffer.allocate(16).putLong(m.delivered()).putLong(m.read()).array());
+            }
             db.write(durable, batch);
         } catch (RocksDBException e) {
             throw new StoreException("history write failed: " + e.getMessage(), e);
         } catch (JsonProcessingException e) {
             throw new StoreException("cannot encode message", e);
         }
+    }
+
+    @Override
+    public Marker marker(long conversationId, long userId) {
+        try {
+            byte[] value = db.get(markers, Keys.key(conversationId, userId));
+            return value == null ? new Marker(conversationId, userId, 0, 0) : decodeMarker(Keys.key(conversationId, userId), value);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<Marker> markers(long conversationId) {
+        List<Marker> result = new ArrayList<>();
+        try (ReadOptions options = new ReadOptions().setPrefixSameAsStart(true);
+             RocksIterator it = db.newIterator(markers, options)) {
+            for (it.seek(Keys.prefix(conversationId)); it.isValid(); it.next()) {
+                if (Keys.id(it.key()) != conversationId) {
+                    break;
+                }
+                result.add(decodeMarker(it.key(), it.value()));
+            }
+        }
+        return result;
+    }
+
+    private static Marker decodeMarker(byte[] key, byte[] value) {
+        ByteBuffer b = ByteBuffer.wrap(value);
+        return new Marker(Keys.id(key), Keys.seq(key), b.getLong(), b.getLong());
     }
 
     @Override

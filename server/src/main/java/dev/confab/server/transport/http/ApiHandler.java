@@ -8,6 +8,7 @@ import dev.confab.protocol.Reply;
 import dev.confab.server.chat.Accounts;
 import dev.confab.server.chat.ChatService;
 import dev.confab.server.chat.Dispatcher;
+import dev.confab.server.chat.Presence;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,15 +31,17 @@ public final class ApiHandler extends HttpHandler {
     private final Dispatcher dispatcher;
     private final Accounts accounts;
     private final ChatService chat;
+    private final Presence presence;
     private final Codec codec;
     private final Executor executor;
     private final ScheduledExecutorService timers;
 
-    public ApiHandler(Dispatcher dispatcher, Accounts accounts, ChatService chat, Codec codec, Executor executor,
-                      ScheduledExecutorService timers) {
+    public ApiHandler(Dispatcher dispatcher, Accounts accounts, ChatService chat, Presence presence, Codec codec,
+                      Executor executor, ScheduledExecutorService timers) {
         this.dispatcher = dispatcher;
         this.accounts = accounts;
         this.chat = chat;
+        this.presence = presence;
         this.codec = codec;
         this.executor = executor;
         this.timers = timers;
@@ -58,7 +61,7 @@ public final class ApiHandler extends HttpHandler {
                 Responses.error(response, codec, 405, new Reply.Error(null, ErrorCode.INVALID_REQUEST, "use GET"));
                 return;
             }
-            LongPoll.start(request, response, accounts, chat, codec, executor, timers);
+            LongPoll.start(request, response, accounts, chat, presence, codec, executor, timers);
         } else {
             Responses.error(response, codec, 404,
                     new Reply.Error(null, ErrorCode.NOT_FOUND, "no such endpoint: " + clip(path)));

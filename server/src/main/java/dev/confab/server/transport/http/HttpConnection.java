@@ -60,12 +60,13 @@ final class HttpConnection implements Connection {
     }
 
     @Override
-    public void attach(AutoCloseable subscription) {
+    public boolean attach(AutoCloseable subscription) {
         try {
             subscription.close();
         } catch (Exception e) {
             // nothing to keep open
         }
+        return false;
     }
 
     @Override

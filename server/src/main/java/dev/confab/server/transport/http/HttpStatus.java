@@ -15,6 +15,8 @@ final class HttpStatus {
             case NOT_FOUND -> 404;
             case USERNAME_TAKEN -> 409;
             case FRAME_TOO_LARGE -> 413;
+            case LIMIT_EXCEEDED -> 422;
+            case RATE_LIMITED -> 429;
             case UNAVAILABLE -> 503;
             case INTERNAL -> 500;
         };

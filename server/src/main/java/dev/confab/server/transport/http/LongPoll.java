@@ -10,6 +10,7 @@ import dev.confab.server.chat.Accounts;
 import dev.confab.server.chat.ChatService;
 import dev.confab.server.chat.Dispatcher;
 import dev.confab.server.chat.EventHub;
+import dev.confab.server.chat.Presence;
 import dev.confab.server.chat.Session;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -49,8 +50,8 @@ final class LongPoll implements EventHub.Listener {
         this.limit = limit;
     }
 
-    static void start(Request request, Response response, Accounts accounts, ChatService chat, Codec codec,
-                      Executor executor, ScheduledExecutorService timers) {
+    static void start(Request request, Response response, Accounts accounts, ChatService chat, Presence presence,
+                      Codec codec, Executor executor, ScheduledExecutorService timers) {
         long after;
         int limit;
         int wait;
@@ -65,14 +66,15 @@ final class LongPoll implements EventHub.Listener {
         String token = HttpConnection.bearer(request.getHeader("Authorization"));
         LongPoll poll = new LongPoll(response, chat, codec, executor, after, limit);
         response.suspend(wait + 10L, TimeUnit.SECONDS, poll.completion(), r -> true);
-        executor.execute(() -> poll.begin(accounts, token, wait, timers));
+        executor.execute(() -> poll.begin(accounts, presence, token, wait, timers));
     }
 
-    private void begin(Accounts accounts, String token, int wait, ScheduledExecutorService timers) {
+    private void begin(Accounts accounts, Presence presence, String token, int wait, ScheduledExecutorService timers) {
         try {
             Session s = accounts.authenticate(token).orElseThrow(() ->
                     new ProtocolException(ErrorCode.UNAUTHENTICATED, "missing, unknown or revoked bearer token"));
             session = s;
+            presence.polled(s);
             ChatService.EventsPage page = chat.events(s, after, limit);
             if (!page.events().isEmpty() || wait == 0) {
                 finish(page);
@@ -80,6 +82,11 @@ final class LongPoll implements EventHub.Listener {
             }
             chat.hub().subscribe(s.userId(), this);
             timer = timers.schedule(() -> executor.execute(this::finishFromStore), wait, TimeUnit.SECONDS);
+            if (finished.get()) {
+                // The client went away while we were reading: undo the subscription it will never use.
+                cleanup();
+                return;
+            }
             // An event committed between the read above and subscribing would not wake us: look once more.
             ChatService.EventsPage again = chat.events(s, after, limit);
             if (!again.events().isEmpty()) {

@@ -89,12 +89,13 @@ final class WsConnection implements Connection {
     }
 
     @Override
-    public synchronized void attach(AutoCloseable subscription) {
-        if (closed) {
+    public synchronized boolean attach(AutoCloseable subscription) {
+        if (closed || !subscriptions.isEmpty()) {
             closeQuietly(subscription);
-        } else {
-            subscriptions.add(subscription);
+            return false;
         }
+        subscriptions.add(subscription);
+        return true;
     }
 
     @Override

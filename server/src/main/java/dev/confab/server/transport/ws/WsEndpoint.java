@@ -69,6 +69,10 @@ public final class WsEndpoint extends Endpoint {
         session.getUserProperties().put(CONNECTION, connection);
         open.add(connection);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(connection, text));
+        session.addMessageHandler(java.nio.ByteBuffer.class, (MessageHandler.Whole<java.nio.ByteBuffer>) bytes -> {
+            connection.heard(clock.millis());
+            reply(connection, new Reply.Error(null, ErrorCode.BAD_FRAME, "binary frames are not supported; send text"));
+        });
     }
 
     /**
@@ -123,6 +127,10 @@ public final class WsEndpoint extends Endpoint {
 
     @Override
     public void onError(Session session, Throwable thr) {
+        Object c = session.getUserProperties().get(CONNECTION);
+        if (c instanceof WsConnection connection) {
+            connection.closeWith(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "connection error"));
+        }
         release(session);
     }
 

@@ -1,0 +1,28 @@
+package dev.confab.server.chat;
+
+import dev.confab.protocol.ServerFrame;
+import dev.confab.server.store.AccountStore;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/** Connects live connections to presence, and presence changes to the people who should hear of them. */
+public final class PresenceWiring {
+    private PresenceWiring() {
+    }
+
+    public static void wire(Services services, Directory directory, AccountStore accounts, Executor executor,
+                            Clock clock) {
+        Presence presence = services.presence();
+        services.connections().listener((session, connected) -> {
+            presence.webSocket(session, connected);
+            executor.execute(() -> accounts.touchDevice(session.deviceId(), clock.millis()));
+        });
+        presence.listener(change -> executor.execute(() -> {
+            String username = services.accounts().user(change.userId()).map(AccountStore.User::username).orElse(null);
+            if (username != null) {
+                services.connections().push(directory.audience(change.userId()),
+                        new ServerFrame.Presence(username, change.status(), change.lastSeen()));
+            }
+        }));
+    }
+}
