@@ -38,20 +38,34 @@ public final class WsTestClient implements AutoCloseable {
     private final Session session;
     private final BlockingQueue<ServerFrame> replies;
     private final List<Event> events;
+    private final List<ServerFrame> pushes;
     private final AtomicReference<CloseReason> closed;
     private final AtomicInteger ids = new AtomicInteger();
 
     private WsTestClient(Session session, BlockingQueue<ServerFrame> replies, List<Event> events,
-                         AtomicReference<CloseReason> closed) {
+                         List<ServerFrame> pushes, AtomicReference<CloseReason> closed) {
         this.session = session;
         this.replies = replies;
         this.events = events;
+        this.pushes = pushes;
         this.closed = closed;
+    }
+
+    /** Ephemeral frames (presence, typing) received so far. */
+    public List<ServerFrame> pushes() {
+        return List.copyOf(pushes);
+    }
+
+    /** Only the message events, in order. */
+    public List<Event.MessageEvent> messageEvents() {
+        return events.stream().filter(Event.MessageEvent.class::isInstance).map(Event.MessageEvent.class::cast)
+                .toList();
     }
 
     public static WsTestClient connect(int port) {
         BlockingQueue<ServerFrame> replies = new LinkedBlockingQueue<>();
         List<Event> events = new CopyOnWriteArrayList<>();
+        List<ServerFrame> pushes = new CopyOnWriteArrayList<>();
         AtomicReference<CloseReason> closed = new AtomicReference<>();
         Endpoint endpoint = new Endpoint() {
             @Override
@@ -61,6 +75,8 @@ public final class WsTestClient implements AutoCloseable {
                     ServerFrame frame = CODEC.decodeServerFrame(text);
                     if (frame instanceof ServerFrame.Events e) {
                         events.addAll(e.events());
+                    } else if (!(frame instanceof Reply)) {
+                        pushes.add(frame);
                     } else {
                         replies.add(frame);
                     }
@@ -75,7 +91,7 @@ public final class WsTestClient implements AutoCloseable {
         try {
             Session s = MANAGER.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(),
                     URI.create("ws://127.0.0.1:" + port + "/ws"));
-            return new WsTestClient(s, replies, events, closed);
+            return new WsTestClient(s, replies, events, pushes, closed);
         } catch (Exception e) {
             throw new IllegalStateException("cannot connect to port " + port, e);
         }
@@ -161,7 +177,7 @@ public final class WsTestClient implements AutoCloseable {
     }
 
     public List<String> eventBodies() {
-        return events.stream().map(e -> ((Event.MessageEvent) e).message().body()).toList();
+        return messageEvents().stream().map(e -> e.message().body()).toList();
     }
 
     public CloseReason closeReason() {
