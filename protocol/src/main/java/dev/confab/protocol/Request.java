@@ -274,7 +274,10 @@ public sealed interface Request {
     }
 
     /** Merges the given settings into the caller's; a null value removes that key. */
-    record SetSettings(String id, java.util.Map<String, String> settings) implements Request {
+    record SetSettings(String id,
+                       @com.fasterxml.jackson.annotation.JsonInclude(
+                               content = com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+                       java.util.Map<String, String> settings) implements Request {
         public SetSettings {
             Limits.requestId(id);
             settings = Limits.settings(settings);
