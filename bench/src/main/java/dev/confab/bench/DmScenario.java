@@ -1,0 +1,236 @@
+package dev.confab.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code dm} (WebSocket) and {@code poll} (HTTP long-poll): U online users in random pairs; an open-loop pacer
+ * sends at each aggregate rate for D seconds (send times follow the schedule, not the replies, and latency is
+ * measured from the scheduled time so a slow server cannot hide its delay). Each receiver records end-to-end
+ * latency; every message is checked to arrive exactly once at its recipient and once as the sender's echo.
+ */
+final class DmScenario {
+    private static final int MAX_IN_FLIGHT = 200_000;
+    private static final double SATURATED_P99_MS = 1_000;
+
+    private final Bench bench;
+    private final boolean poll;
+    private final String name;
+
+    DmScenario(Bench bench, boolean poll) {
+        this.bench = bench;
+        this.poll = poll;
+        this.name = poll ? "poll" : "dm";
+    }
+
+    Result run() throws Exception {
+        Options o = bench.options;
+        int userCount = o.integer("users", o.smoke ? 10 : 1000);
+        int[] rates = o.ints("rates", o.smoke ? new int[] {100, 300} : new int[] {2000, 5000, 10000, 20000, 40000});
+        int seconds = o.integer("step-seconds", o.smoke ? 2 : 15);
+        int warmup = o.integer("warmup-seconds", o.smoke ? 1 : 5);
+        int drain = o.integer("drain-seconds", o.smoke ? 10 : 15);
+        double maxP99 = o.integer("max-p99-ms", 50);
+        String pad = "x".repeat(Math.max(0, o.integer("body-bytes", 100) - 40));
+        Result result = new Result(name).put("users", userCount).put("step_seconds", seconds)
+                .put("transport", poll ? "http-long-poll" : "websocket");
+        try (Bench.Env env = bench.env(name, userCount);
+             DmLink link = poll ? new PollDmLink(env.port()) : new WsDmLink(env.port())) {
+            List<User> users = env.users();
+            int[] partner = pairs(userCount, o.longValue("seed", 42));
+            List<Phase> phases = plan(rates, seconds, warmup);
+            Ledger ledger = new Ledger(phases.get(phases.size() - 1).to + 1);
+            link.open(users, (receiver, message, now) -> {
+                String body = message.path("body").asText();
+                if (!body.startsWith("b|")) {
+                    return;
+                }
+                String[] f = body.split("\\|", 5);
+                Phase phase = phases.get(Integer.parseInt(f[1]));
+                int k = Integer.parseInt(f[2]);
+                boolean peer = receiver != k % userCount;
+                if (ledger.delivered(k, peer) == 1 && peer) {
+                    phase.latency.record(now - Long.parseLong(f[3]));
+                    phase.deliveredAt(now);
+                }
+            });
+            bench.log("%s: %d users connected and subscribed", name, userCount);
+            long pid = env.pid();
+            for (Phase phase : phases) {
+                long serverCpu = ServerProbe.cpuMillis(pid);
+                long ownCpu = ownCpuNanos();
+                pace(phase, link, ledger, users, partner, pad);
+                double wallMs = (phase.endNanos - phase.startNanos) / 1e6;
+                long serverCpuMs = ServerProbe.cpuMillis(pid) - serverCpu;
+                long ownCpuMs = (ownCpuNanos() - ownCpu) / 1_000_000;
+                awaitSettled(List.of(phase), drain);
+                if (phase.index == 0 && warmup > 0) {
+                    continue;
+                }
+                Map<String, Object> row = row(phase, ledger.count(phase.from, phase.to));
+                row.put("server_cpu_pct", pid > 0 ? Math.round(serverCpuMs * 100 / wallMs) : -1);
+                row.put("bench_cpu_pct", Math.round(ownCpuMs * 100 / wallMs));
+                result.steps.add(row);
+                bench.log("%s: %s", name, row);
+                if (!o.flag("keep-going") && (phase.aborted || (double) row.get("p99_ms") > SATURATED_P99_MS
+                        || (long) row.get("late") > 0)) {
+                    bench.log("%s: saturated at %d msg/s, stopping", name, phase.rate);
+                    break;
+                }
+            }
+            awaitSettled(phases, Math.max(drain, 30));
+            finish(result, ledger, phases, link, maxP99);
+        }
+        return result;
+    }
+
+    private static List<Phase> plan(int[] rates, int seconds, int warmup) {
+        List<Phase> phases = new ArrayList<>();
+        int next = 0;
+        if (warmup > 0) {
+            phases.add(new Phase(0, "warmup", Math.min(rates[0], 2000), warmup, next));
+            next = phases.get(0).to;
+        }
+        for (int rate : rates) {
+            Phase p = new Phase(phases.size(), rate + "/s", rate, seconds, next);
+            phases.add(p);
+            next = p.to;
+        }
+        return phases;
+    }
+
+    /** Sends phase.planned() messages on schedule from this thread; message i is due at start + i / rate. */
+    private void pace(Phase phase, DmLink link, Ledger ledger, List<User> users, int[] partner, String pad) {
+        double interval = 1e9 / phase.rate;
+        int planned = phase.planned();
+        int userCount = users.size();
+        long start = System.nanoTime();
+        phase.startNanos = start;
+        int i = 0;
+        while (i < planned) {
+            long now = System.nanoTime();
+            int due = (int) Math.min(planned, (now - start) / interval + 1);
+            for (; i < due; i++) {
+                int k = phase.from + i;
+                long intended = start + (long) (i * interval);
+                phase.maxLagNanos = Math.max(phase.maxLagNanos, now - intended);
+                int sender = k % userCount;
+                String body = "b|" + phase.index + "|" + k + "|" + intended + "|" + pad;
+                link.send(sender, users.get(partner[sender]).username(), "k" + k, body, (reply, failure) -> {
+                    if (failure != null) {
+                        ledger.failed(k);
+                        phase.failed.incrementAndGet();
+                    } else {
+                        ledger.acked(k, reply.path("duplicate").asBoolean());
+                        phase.acked.incrementAndGet();
+                        phase.ackLatency.record(System.nanoTime() - intended);
+                    }
+                });
+            }
+            if (i - phase.acked.get() - phase.failed.get() > MAX_IN_FLIGHT) {
+                phase.aborted = true;
+                break;
+            }
+            if (i < planned) {
+                long sleep = start + (long) (i * interval) - System.nanoTime();
+                if (sleep > 0) {
+                    LockSupport.parkNanos(sleep);
+                }
+            }
+        }
+        phase.to = phase.from + i;
+        phase.endNanos = System.nanoTime();
+    }
+
+    private static void awaitSettled(List<Phase> phases, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline && !phases.stream().allMatch(Phase::settled)) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static Map<String, Object> row(Phase phase, Ledger.Counts c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        double seconds = (phase.endNanos - phase.startNanos) / 1e9;
+        row.put("rate", phase.rate);
+        row.put("sent", c.sent());
+        row.put("sent_per_s", Math.round(c.sent() / seconds));
+        double deliverySeconds = (Math.max(phase.lastDeliveryNanos, phase.endNanos) - phase.startNanos) / 1e9;
+        row.put("deliv_per_s", Math.round(c.delivered() / deliverySeconds));
+        Map<String, Object> lat = Latency.summary(phase.latency.snapshot());
+        lat.remove("count");
+        row.putAll(lat);
+        row.put("ack_p99_ms", Latency.summary(phase.ackLatency.snapshot()).get("p99_ms"));
+        row.put("failed", c.failed());
+        row.put("late", c.lost());
+        row.put("dups", c.duplicates());
+        row.put("max_lag_ms", Latency.ms(phase.maxLagNanos));
+        return row;
+    }
+
+    private void finish(Result result, Ledger ledger, List<Phase> phases, DmLink link, double maxP99) {
+        Phase last = phases.get(phases.size() - 1);
+        Ledger.Counts all = ledger.count(0, last.to);
+        result.put("sent", all.sent()).put("acked", all.acked()).put("failed", all.failed())
+                .put("delivered", all.delivered()).put("lost", all.lost()).put("duplicates", all.duplicates())
+                .put("echo_lost", all.echoLost()).put("echo_duplicates", all.echoDuplicates())
+                .put("duplicate_acks", all.duplicateAcks());
+        link.streamChecks().forEach(result::put);
+        int best = 0;
+        for (Map<String, Object> row : result.steps) {
+            if ((double) row.get("p99_ms") <= maxP99 && (long) row.get("late") == 0 && (long) row.get("failed") == 0) {
+                best = Math.max(best, (int) row.get("rate"));
+            }
+        }
+        result.put("best_rate_p99_le_" + (int) maxP99 + "ms", best);
+        if (all.lost() > 0) {
+            result.problem(all.lost() + " acknowledged messages never delivered");
+        }
+        if (all.duplicates() + all.echoDuplicates() + all.duplicateAcks() > 0) {
+            result.problem("duplicates: " + all.duplicates() + " to recipients, " + all.echoDuplicates()
+                    + " echoes, " + all.duplicateAcks() + " duplicate acks");
+        }
+        if (all.echoLost() > 0) {
+            result.problem(all.echoLost() + " messages never reached the sender's own stream");
+        }
+        long unacked = all.sent() - all.acked() - all.failed();
+        result.put("unacked", unacked);
+        if (all.failed() + unacked > 0) {
+            result.problem(all.failed() + " sends refused, " + unacked + " never acknowledged");
+        }
+        link.streamChecks().forEach((k, v) -> {
+            if (v > 0 && !k.equals("poll_errors")) {
+                result.problem(k + " = " + v);
+            }
+        });
+    }
+
+    static int[] pairs(int count, long seed) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(seed));
+        int[] partner = new int[count];
+        for (int i = 0; i + 1 < count; i += 2) {
+            partner[order.get(i)] = order.get(i + 1);
+            partner[order.get(i + 1)] = order.get(i);
+        }
+        if (count % 2 == 1) {
+            partner[order.get(count - 1)] = order.get(0);
+        }
+        return partner;
+    }
+
+    static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}

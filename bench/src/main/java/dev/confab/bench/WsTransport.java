@@ -1,0 +1,74 @@
+package dev.confab.bench;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.Session;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.ThreadPoolConfig;
+
+/**
+ * One Tyrus client runtime shared by every bench connection in this process, plus the threads that open
+ * connections and run timers. Thread safe.
+ */
+final class WsTransport implements AutoCloseable {
+    private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
+
+    final URI uri;
+    final ScheduledExecutorService timers;
+    private final ClientManager manager;
+    private final ExecutorService connectors;
+
+    WsTransport(int port, int connectThreads) {
+        this.uri = URI.create("ws://127.0.0.1:" + port + "/ws");
+        this.manager = ClientManager.createClient();
+        manager.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+        // Without this the shared container stops after 30 s idle and later connects fail with
+        // "Handshake response not received".
+        manager.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 24 * 3600);
+        manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, HANDSHAKE_TIMEOUT_MS);
+        manager.getProperties().put(ClientProperties.WORKER_THREAD_POOL_CONFIG,
+                ThreadPoolConfig.defaultConfig().setCorePoolSize(4).setMaxPoolSize(4));
+        this.connectors = Executors.newFixedThreadPool(connectThreads, daemon("bench-connect"));
+        this.timers = Executors.newScheduledThreadPool(2, daemon("bench-timer"));
+    }
+
+    /** Opens a WebSocket to the server; completes when the handshake is done (or failed). */
+    CompletableFuture<Session> connect(Endpoint endpoint) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return manager.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), uri);
+            } catch (Exception e) {
+                throw new IllegalStateException("connect failed: " + e.getMessage(), e);
+            }
+        }, connectors);
+    }
+
+    @Override
+    public void close() {
+        connectors.shutdownNow();
+        timers.shutdownNow();
+        try {
+            connectors.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
