@@ -99,17 +99,30 @@ class GroupsIntegrationTest {
         WsTestClient dave = device("dave", "d");
         long g = create(alice, "Team", List.of("bob", "carol")).conversationId();
 
-        for (int i = 0; i < 60; i++) {
-            bob.send(new Request.Send("b" + i, null, g, "b" + i, "msg " + i));
-            if (i == 20) {
-                alice.send(new Request.RemoveMember("rm", g, "carol"));
+        // bob sends from his own connection while alice changes the membership from hers; bob pauses at
+        // messages 20 and 40 until the change is acknowledged, so each change lands mid-stream.
+        java.util.concurrent.CountDownLatch removed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch added = new java.util.concurrent.CountDownLatch(1);
+        Thread sender = new Thread(() -> {
+            for (int i = 0; i < 60; i++) {
+                bob.send(new Request.Send("b" + i, null, g, "b" + i, "msg " + i));
+                java.util.concurrent.CountDownLatch gate = i == 20 ? removed : i == 40 ? added : null;
+                if (gate != null) {
+                    await().atMost(Duration.ofSeconds(20)).until(() -> gate.getCount() == 0);
+                }
             }
-            if (i == 40) {
-                alice.send(new Request.AddMembers("add", g, List.of("dave")));
-            }
-        }
+        });
+        sender.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> groupMessages(alice, g).size() >= 21);
+        alice.requestOk(new Request.RemoveMember("rm", g, "carol"), Reply.GroupOk.class);
+        removed.countDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> groupMessages(alice, g).size() >= 41);
+        alice.requestOk(new Request.AddMembers("add", g, List.of("dave")), Reply.GroupOk.class);
+        added.countDown();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> groupMessages(alice, g).size() == 60);
+        assertThat(groupMessages(carol, g)).as("carol was removed after message 21").hasSize(21);
+        assertThat(groupMessages(dave, g)).as("dave was added after message 41").hasSize(19);
         List<Message> carolGot = groupMessages(carol, g);
         List<Message> daveGot = groupMessages(dave, g);
         long removedAfterSeq = carolGot.get(carolGot.size() - 1).seq();

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * The single writer of the history store and of membership changes. It takes sends and changes in arrival
  * order, assigns each conversation's dense message seq and each user's dense event seq, deduplicates sends
  * on (sender, clientMsgId), fans a message out to the members it has at that point, and commits everything
- * queued meanwhile in one fsynced batch (group commit). A future completes only after its batch is durable;
- * then the new events are published to the {@link EventHub}.
+ * queued meanwhile in one fsynced batch (group commit). Once the batch is durable its events are published to
+ * the {@link EventHub}, then the futures complete.
  * <p>Only the writer thread touches the counters and membership changes, so they need no locks.
  */
 public final class MessageWriter implements AutoCloseable {
@@ -141,8 +141,8 @@ public final class MessageWriter implements AutoCloseable {
             }
             return;
         }
-        completions.forEach(Runnable::run);
         hub.publish(b.events);
+        completions.forEach(Runnable::run);
     }
 
     private void apply(Send c, Batch b, List<Runnable> completions) {

@@ -102,7 +102,7 @@ public final class WsTestClient implements AutoCloseable {
     }
 
     /** Sends a frame as-is, without waiting. */
-    public void sendRaw(String text) {
+    public synchronized void sendRaw(String text) {
         try {
             session.getBasicRemote().sendText(text);
         } catch (IOException e) {
