@@ -39,6 +39,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Request.SetPresence.class, name = "set_presence"),
     @JsonSubTypes.Type(value = Request.Devices.class, name = "devices"),
     @JsonSubTypes.Type(value = Request.RevokeDevice.class, name = "revoke_device"),
+    @JsonSubTypes.Type(value = Request.ChangePassword.class, name = "change_password"),
 })
 public sealed interface Request {
     String id();
@@ -313,6 +314,15 @@ public sealed interface Request {
         public RevokeDevice {
             Limits.requestId(id);
             Limits.positive("deviceId", deviceId);
+        }
+    }
+
+    /** Changes the caller's password; every other device of the account is signed out. */
+    record ChangePassword(String id, String oldPassword, String newPassword) implements Request {
+        public ChangePassword {
+            Limits.requestId(id);
+            Limits.text("oldPassword", oldPassword, Limits.MAX_PASSWORD_CHARS, true);
+            Limits.password(newPassword);
         }
     }
 }

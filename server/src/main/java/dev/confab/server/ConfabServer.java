@@ -9,6 +9,7 @@ import dev.confab.server.chat.Directory;
 import dev.confab.server.chat.Dispatcher;
 import dev.confab.server.chat.EventHub;
 import dev.confab.server.chat.GroupService;
+import dev.confab.server.chat.LoginThrottle;
 import dev.confab.server.chat.Memberships;
 import dev.confab.server.chat.MessageWriter;
 import dev.confab.server.chat.PeopleService;
@@ -49,6 +50,11 @@ import org.slf4j.LoggerFactory;
 public final class ConfabServer implements AutoCloseable {
     /** A long-poll device counts as online this long after its last poll began (the longest wait plus margin). */
     static final Duration LONG_POLL_PRESENCE = Duration.ofSeconds(40);
+    /** Failed sign-ins allowed per minute, per account and per remote address. */
+    static final int LOGIN_FAILURES_PER_ACCOUNT = 5;
+    static final int LOGIN_FAILURES_PER_ADDRESS = 30;
+    /** Signed-in WebSockets one account may hold at once (all its devices together). */
+    static final int MAX_CONNECTIONS_PER_ACCOUNT = 32;
     private final ServerConfig config;
     private final AccountStore accountStore;
     private final HistoryStore historyStore;
@@ -65,6 +71,7 @@ public final class ConfabServer implements AutoCloseable {
     private ConfabServer(ServerConfig config) throws IOException {
         this.config = config;
         Files.createDirectories(config.dataDir());
+        restrictToOwner(config.dataDir());
         Clock clock = Clock.systemUTC();
         Codec codec = new JacksonCodec();
         this.accountStore = H2AccountStore.open(config.dataDir().resolve("h2"));
@@ -72,7 +79,8 @@ public final class ConfabServer implements AutoCloseable {
         this.appExecutor = Executors.newFixedThreadPool(config.workerThreads(), named("confab-app"));
         this.timers = Executors.newSingleThreadScheduledExecutor(named("confab-timer"));
         EventHub hub = new EventHub();
-        Accounts accounts = new Accounts(accountStore, new Argon2PasswordHasher(config.argon2MemoryKib(), 2), clock);
+        Accounts accounts = new Accounts(accountStore, new Argon2PasswordHasher(config.argon2MemoryKib(), 2), clock,
+                new LoginThrottle(clock, Duration.ofMinutes(1), LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS));
         Memberships memberships = new Memberships(accountStore);
         this.writer = new MessageWriter(historyStore, memberships, hub, clock);
         Connections connections = new Connections();
@@ -87,7 +95,8 @@ public final class ConfabServer implements AutoCloseable {
                 new TypingService(chat, directory, connections, clock),
                 presence, memberships, connections);
         PresenceWiring.wire(services, directory, accountStore, appExecutor, clock);
-        Dispatcher dispatcher = new Dispatcher(services, appExecutor, clock, config.serverName());
+        Dispatcher dispatcher = new Dispatcher(services, appExecutor, clock, config.serverName(),
+                MAX_CONNECTIONS_PER_ACCOUNT);
 
         this.http = new HttpServer();
         this.listener = new NetworkListener("confab", config.bind(), config.port());
@@ -160,6 +169,15 @@ public final class ConfabServer implements AutoCloseable {
         }
         historyStore.close();
         accountStore.close();
+    }
+
+    /** The data directory holds password hashes and every message: only the server's user may read it. */
+    private static void restrictToOwner(java.nio.file.Path dir) {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            LoggerFactory.getLogger(ConfabServer.class).warn("cannot restrict permissions of {}: {}", dir, e.toString());
+        }
     }
 
     private static ThreadFactory named(String prefix) {

@@ -21,10 +21,13 @@ public final class Accounts {
     private final ConcurrentMap<Long, User> usersById = new ConcurrentHashMap<>();
     private volatile String dummyHash;
 
-    public Accounts(AccountStore store, PasswordHasher hasher, Clock clock) {
+    private final LoginThrottle throttle;
+
+    public Accounts(AccountStore store, PasswordHasher hasher, Clock clock, LoginThrottle throttle) {
         this.store = store;
         this.hasher = hasher;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     public User register(Request.Register request) {
@@ -39,14 +42,18 @@ public final class Accounts {
     }
 
     /** A new device session and its token (returned only here). */
-    public LoginResult login(Request.Login request) {
-        Optional<User> user = user(request.username());
+    public LoginResult login(Request.Login request, String remoteAddress) {
+        String name = request.username().toLowerCase(Locale.ROOT);
+        throttle.check(name, remoteAddress);
+        Optional<User> user = user(name);
         // Verify against a dummy hash for unknown users, so timing does not reveal which usernames exist.
         String hash = user.map(User::passwordHash).orElseGet(this::dummyHash);
         boolean ok = hasher.verify(request.password(), hash);
         if (user.isEmpty() || !ok) {
+            throttle.failed(name, remoteAddress);
             throw new ProtocolException(ErrorCode.INVALID_CREDENTIALS, "wrong username or password");
         }
+        throttle.succeeded(name);
         String token = Tokens.newToken();
         AccountStore.Device device = store.createDevice(user.get().id(), request.deviceName().strip(),
                 Tokens.hash(token), clock.millis());
@@ -59,6 +66,20 @@ public final class Accounts {
         }
         return store.findActiveDevice(Tokens.hash(token)).flatMap(device -> user(device.userId())
                 .map(u -> new Session(u.id(), u.username(), device.id(), device.name())));
+    }
+
+    /** Changes the password and revokes the account's other devices; returns their ids. */
+    public java.util.List<Long> changePassword(Session session, String oldPassword, String newPassword,
+                                               String remoteAddress) {
+        throttle.check(session.username(), remoteAddress);
+        User user = user(session.userId()).orElseThrow();
+        if (!hasher.verify(oldPassword, user.passwordHash())) {
+            throttle.failed(session.username(), remoteAddress);
+            throw new ProtocolException(ErrorCode.INVALID_CREDENTIALS, "the current password is wrong");
+        }
+        store.updatePassword(user.id(), hasher.hash(newPassword));
+        forget(user.id());
+        return store.revokeOtherDevices(user.id(), session.deviceId(), clock.millis());
     }
 
     public void logout(Session session) {

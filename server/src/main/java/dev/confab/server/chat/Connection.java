@@ -32,6 +32,9 @@ public interface Connection {
      */
     boolean attach(AutoCloseable subscription);
 
+    /** The peer's IP address, for throttling; may be null. */
+    String remoteAddress();
+
     /** Closes the connection (a no-op for HTTP requests). */
     void close(String reason);
 }

@@ -64,6 +64,11 @@ public final class Connections {
         }
     }
 
+    int countForUser(long userId) {
+        Set<Connection> set = byUser.get(userId);
+        return set == null ? 0 : set.size();
+    }
+
     boolean deviceConnected(long deviceId) {
         return byDevice.containsKey(deviceId);
     }

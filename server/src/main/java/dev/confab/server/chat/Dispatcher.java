@@ -24,12 +24,15 @@ public final class Dispatcher {
     private final SignedInHandlers signedIn;
     private final Clock clock;
     private final String serverName;
+    private final int maxConnectionsPerAccount;
 
-    public Dispatcher(Services services, Executor replyExecutor, Clock clock, String serverName) {
+    public Dispatcher(Services services, Executor replyExecutor, Clock clock, String serverName,
+                      int maxConnectionsPerAccount) {
         this.services = services;
         this.signedIn = new SignedInHandlers(services, replyExecutor);
         this.clock = clock;
         this.serverName = serverName;
+        this.maxConnectionsPerAccount = maxConnectionsPerAccount;
     }
 
     public CompletableFuture<Reply> dispatch(Request request, Connection connection) {
@@ -73,7 +76,7 @@ public final class Dispatcher {
         }
         if (request instanceof Request.Login login) {
             requireNotSignedIn(connection);
-            Accounts.LoginResult result = services.accounts().login(login);
+            Accounts.LoginResult result = services.accounts().login(login, connection.remoteAddress());
             Session s = result.session();
             authenticated(connection, s);
             return done(new Reply.LoginOk(login.id(), s.userId(), s.username(), s.deviceId(), result.token(),
@@ -100,6 +103,10 @@ public final class Dispatcher {
 
     private void authenticated(Connection connection, Session session) {
         requireNotSignedIn(connection);
+        if (connection.streaming() && services.connections().countForUser(session.userId()) >= maxConnectionsPerAccount) {
+            throw new ProtocolException(ErrorCode.LIMIT_EXCEEDED, "at most " + maxConnectionsPerAccount
+                    + " simultaneous connections per account");
+        }
         connection.session(session);
         services.connections().add(session, connection);
     }

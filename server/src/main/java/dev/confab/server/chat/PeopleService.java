@@ -95,6 +95,22 @@ public final class PeopleService {
         return store.devices(s.userId()).stream().filter(d -> !d.revoked()).map(d -> device(s, d)).toList();
     }
 
+    /** Changes the password, signs out every other device of the account, and tells the remaining devices. */
+    public CompletableFuture<Void> changePassword(Session s, dev.confab.protocol.Request.ChangePassword r,
+                                                  Connection caller) {
+        List<Long> revoked = accounts.changePassword(s, r.oldPassword(), r.newPassword(), caller.remoteAddress());
+        List<AccountStore.DeviceRecord> all = store.devices(s.userId());
+        return writer.submit(ctx -> {
+            for (AccountStore.DeviceRecord d : all) {
+                if (revoked.contains(d.id())) {
+                    Info.Device info = new Info.Device(d.id(), d.name(), d.createdAt(), d.lastSeenAt(), false, false);
+                    ctx.emit(List.of(s.userId()), seq -> new Event.DeviceEvent(seq, "revoked", info));
+                }
+            }
+            return null;
+        }).thenRun(() -> revoked.forEach(id -> connections.closeDevice(id, "password changed", caller)));
+    }
+
     public CompletableFuture<Void> revoke(Session s, long deviceId, Connection caller) {
         AccountStore.DeviceRecord target = store.devices(s.userId()).stream()
                 .filter(d -> d.id() == deviceId && !d.revoked()).findFirst()

@@ -114,6 +114,9 @@ final class SignedInHandlers {
             }
             return async(s.people().revoke(me, r.deviceId(), connection).thenApply(v -> new Reply.Ok(r.id())));
         }
+        if (request instanceof Request.ChangePassword r) {
+            return async(s.people().changePassword(me, r, connection).thenApply(v -> new Reply.Ok(r.id())));
+        }
         if (request instanceof Request.Logout logout) {
             s.accounts().logout(me);
             s.connections().closeDevice(me.deviceId(), "logged out", connection);

@@ -25,6 +25,11 @@ public interface AccountStore extends AutoCloseable {
 
     void touchDevice(long deviceId, long lastSeenAt);
 
+    void updatePassword(long userId, String passwordHash);
+
+    /** Revokes every active device of the user except {@code keepDeviceId}; returns the revoked ids. */
+    List<Long> revokeOtherDevices(long userId, long keepDeviceId, long revokedAt);
+
     /** The 1:1 conversation of two users (the same user twice is a note-to-self), created on first use. */
     long directConversation(long userA, long userB);
 

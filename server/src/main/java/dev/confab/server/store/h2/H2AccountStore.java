@@ -116,6 +116,34 @@ public final class H2AccountStore implements AccountStore {
     }
 
     @Override
+    public void updatePassword(long userId, String passwordHash) {
+        new Jdbc(pool).update("UPDATE users SET password_hash = ? WHERE id = ?", passwordHash, userId);
+    }
+
+    @Override
+    public List<Long> revokeOtherDevices(long userId, long keepDeviceId, long revokedAt) {
+        Jdbc jdbc = new Jdbc(pool);
+        return jdbc.transaction(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM devices WHERE user_id = ? AND id <> ? AND revoked_at IS NULL")) {
+                Jdbc.bind(ps, userId, keepDeviceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE devices SET revoked_at = ? WHERE user_id = ? AND id <> ? AND revoked_at IS NULL")) {
+                Jdbc.bind(ps, revokedAt, userId, keepDeviceId);
+                ps.executeUpdate();
+            }
+            return ids;
+        });
+    }
+
+    @Override
     public synchronized long directConversation(long userA, long userB) {
         long lo = Math.min(userA, userB);
         long hi = Math.max(userA, userB);

@@ -35,6 +35,8 @@ public final class ApiHandler extends HttpHandler {
     private final Codec codec;
     private final Executor executor;
     private final ScheduledExecutorService timers;
+    private final java.util.concurrent.ConcurrentMap<Long, java.util.concurrent.atomic.AtomicInteger> polls =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public ApiHandler(Dispatcher dispatcher, Accounts accounts, ChatService chat, Presence presence, Codec codec,
                       Executor executor, ScheduledExecutorService timers) {
@@ -61,7 +63,7 @@ public final class ApiHandler extends HttpHandler {
                 Responses.error(response, codec, 405, new Reply.Error(null, ErrorCode.INVALID_REQUEST, "use GET"));
                 return;
             }
-            LongPoll.start(request, response, accounts, chat, presence, codec, executor, timers);
+            LongPoll.start(request, response, accounts, chat, presence, codec, executor, timers, polls);
         } else {
             Responses.error(response, codec, 404,
                     new Reply.Error(null, ErrorCode.NOT_FOUND, "no such endpoint: " + clip(path)));
@@ -76,6 +78,7 @@ public final class ApiHandler extends HttpHandler {
             return;
         }
         String token = HttpConnection.bearer(request.getHeader("Authorization"));
+        String remote = request.getRemoteAddr();
         response.suspend();
         NIOInputStream in = request.getNIOInputStream();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -94,7 +97,7 @@ public final class ApiHandler extends HttpHandler {
                     return;
                 }
                 in.close();
-                dispatch(body.toString(StandardCharsets.UTF_8), token, response);
+                dispatch(body.toString(StandardCharsets.UTF_8), token, remote, response);
             }
 
             @Override
@@ -123,7 +126,7 @@ public final class ApiHandler extends HttpHandler {
         });
     }
 
-    private void dispatch(String body, String token, Response response) {
+    private void dispatch(String body, String token, String remote, Response response) {
         dev.confab.protocol.Request frame;
         try {
             frame = codec.decodeRequest(body);
@@ -137,7 +140,7 @@ public final class ApiHandler extends HttpHandler {
                     "subscribe needs a WebSocket; over HTTP use GET /api/v1/events"));
             return;
         }
-        dispatcher.dispatch(frame, new HttpConnection(accounts, token, executor)).thenAccept(reply -> {
+        dispatcher.dispatch(frame, new HttpConnection(accounts, token, executor, remote)).thenAccept(reply -> {
             int status = reply instanceof Reply.Error e ? HttpStatus.of(e.code()) : 200;
             Responses.writeAndResume(response, status, codec.encode(reply));
         });

@@ -12,12 +12,19 @@ final class HttpConnection implements Connection {
     private final Accounts accounts;
     private final String token;
     private final Executor executor;
+    private final String remoteAddress;
     private Optional<Session> session;
 
-    HttpConnection(Accounts accounts, String token, Executor executor) {
+    HttpConnection(Accounts accounts, String token, Executor executor, String remoteAddress) {
         this.accounts = accounts;
         this.token = token;
         this.executor = executor;
+        this.remoteAddress = remoteAddress;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remoteAddress;
     }
 
     @Override

@@ -30,6 +30,8 @@ import org.glassfish.grizzly.http.server.Response;
 final class LongPoll implements EventHub.Listener {
     static final int MAX_WAIT_SECONDS = 30;
     static final int DEFAULT_WAIT_SECONDS = 25;
+    /** Long-polls one device may have waiting at once; more is {@code rate_limited}. */
+    static final int MAX_POLLS_PER_DEVICE = 2;
 
     private final Response response;
     private final ChatService chat;
@@ -38,10 +40,14 @@ final class LongPoll implements EventHub.Listener {
     private final long after;
     private final int limit;
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final java.util.concurrent.ConcurrentMap<Long, java.util.concurrent.atomic.AtomicInteger> polls;
+    private final AtomicBoolean counted = new AtomicBoolean();
     private volatile Session session;
     private volatile ScheduledFuture<?> timer;
 
-    private LongPoll(Response response, ChatService chat, Codec codec, Executor executor, long after, int limit) {
+    private LongPoll(Response response, ChatService chat, Codec codec, Executor executor, long after, int limit,
+                     java.util.concurrent.ConcurrentMap<Long, java.util.concurrent.atomic.AtomicInteger> polls) {
+        this.polls = polls;
         this.response = response;
         this.chat = chat;
         this.codec = codec;
@@ -51,7 +57,8 @@ final class LongPoll implements EventHub.Listener {
     }
 
     static void start(Request request, Response response, Accounts accounts, ChatService chat, Presence presence,
-                      Codec codec, Executor executor, ScheduledExecutorService timers) {
+                      Codec codec, Executor executor, ScheduledExecutorService timers,
+                      java.util.concurrent.ConcurrentMap<Long, java.util.concurrent.atomic.AtomicInteger> polls) {
         long after;
         int limit;
         int wait;
@@ -64,7 +71,7 @@ final class LongPoll implements EventHub.Listener {
             return;
         }
         String token = HttpConnection.bearer(request.getHeader("Authorization"));
-        LongPoll poll = new LongPoll(response, chat, codec, executor, after, limit);
+        LongPoll poll = new LongPoll(response, chat, codec, executor, after, limit, polls);
         response.suspend(wait + 10L, TimeUnit.SECONDS, poll.completion(), r -> true);
         executor.execute(() -> poll.begin(accounts, presence, token, wait, timers));
     }
@@ -75,6 +82,13 @@ final class LongPoll implements EventHub.Listener {
                     new ProtocolException(ErrorCode.UNAUTHENTICATED, "missing, unknown or revoked bearer token"));
             session = s;
             presence.polled(s);
+            int waiting = polls.computeIfAbsent(s.deviceId(), id -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
+            counted.set(true);
+            if (waiting > MAX_POLLS_PER_DEVICE) {
+                throw new ProtocolException(ErrorCode.RATE_LIMITED,
+                        "at most " + MAX_POLLS_PER_DEVICE + " long-polls per device at once");
+            }
             ChatService.EventsPage page = chat.events(s, after, limit);
             if (!page.events().isEmpty() || wait == 0) {
                 finish(page);
@@ -95,6 +109,7 @@ final class LongPoll implements EventHub.Listener {
         } catch (RuntimeException e) {
             Reply.Error error = Dispatcher.error(null, e);
             if (finished.compareAndSet(false, true)) {
+                cleanup();
                 Responses.errorAndResume(response, codec, HttpStatus.of(error.code()), error);
             }
         }
@@ -133,6 +148,9 @@ final class LongPoll implements EventHub.Listener {
         Session s = session;
         if (s != null) {
             chat.hub().unsubscribe(s.userId(), this);
+            if (counted.compareAndSet(true, false)) {
+                polls.computeIfPresent(s.deviceId(), (id, n) -> n.decrementAndGet() <= 0 ? null : n);
+            }
         }
         ScheduledFuture<?> t = timer;
         if (t != null) {

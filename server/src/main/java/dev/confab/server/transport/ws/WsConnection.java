@@ -24,14 +24,32 @@ final class WsConnection implements Connection {
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private volatile boolean helloDone;
     private volatile Session session;
+    private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final long maxQueuedBytes;
+    private final dev.confab.server.chat.RateLimiter limiter;
+    private final String remoteAddress;
     private volatile boolean closed;
     private volatile long lastHeard;
 
-    WsConnection(jakarta.websocket.Session ws, Codec codec, Executor executor, long openedAt) {
+    WsConnection(jakarta.websocket.Session ws, Codec codec, Executor executor, long openedAt, long maxQueuedBytes,
+                 dev.confab.server.chat.RateLimiter limiter) {
         this.ws = ws;
         this.codec = codec;
         this.serial = new SerialExecutor(executor);
         this.lastHeard = openedAt;
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.limiter = limiter;
+        this.remoteAddress = ws instanceof org.glassfish.tyrus.core.TyrusSession t ? t.getRemoteAddr() : null;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    /** Takes a request token; false when the client is over its request rate. */
+    boolean admit(long nowNanos) {
+        return limiter.tryAcquire(nowNanos);
     }
 
     long lastHeard() {
@@ -77,15 +95,31 @@ final class WsConnection implements Connection {
         sendText(codec.encode(frame));
     }
 
-    synchronized void sendText(String text) {
-        if (closed || !ws.isOpen()) {
-            return;
-        }
-        ws.getAsyncRemote().sendText(text, result -> {
-            if (!result.isOK()) {
-                log.debug("send to {} failed: {}", ws.getId(), result.getException().toString());
+    /**
+     * Queues a frame. A peer that does not read (its queue passes the byte limit) is disconnected rather than
+     * buffered without bound; its events stay in the store and it catches up by cursor when it reconnects.
+     */
+    void sendText(String text) {
+        long size = 2L * text.length();
+        boolean tooSlow;
+        synchronized (this) {
+            if (closed || !ws.isOpen()) {
+                return;
             }
-        });
+            tooSlow = queuedBytes.addAndGet(size) > maxQueuedBytes;
+            if (!tooSlow) {
+                ws.getAsyncRemote().sendText(text, result -> {
+                    queuedBytes.addAndGet(-size);
+                    if (!result.isOK()) {
+                        log.debug("send to {} failed: {}", ws.getId(), result.getException().toString());
+                    }
+                });
+            }
+        }
+        if (tooSlow) {
+            log.info("closing WebSocket {}: more than {} bytes unread", ws.getId(), maxQueuedBytes);
+            closeWith(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and catch up"));
+        }
     }
 
     @Override

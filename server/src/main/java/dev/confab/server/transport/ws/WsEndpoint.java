@@ -28,6 +28,11 @@ import java.util.concurrent.Executor;
 public final class WsEndpoint extends Endpoint {
     /** Frames above this are refused by Tyrus itself (close 1009); between the limits we answer frame_too_large. */
     public static final int HARD_FRAME_LIMIT = 1024 * 1024;
+    /** Unsent bytes a connection may have queued before it is dropped as too slow. */
+    public static final long MAX_QUEUED_BYTES = 16L * 1024 * 1024;
+    /** Requests per second per connection, and the burst allowed above it. */
+    public static final double REQUESTS_PER_SECOND = 1000;
+    public static final double REQUEST_BURST = 2000;
     private static final String CONNECTION = "confab.connection";
 
     private final Dispatcher dispatcher;
@@ -65,7 +70,8 @@ public final class WsEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxTextMessageBufferSize(HARD_FRAME_LIMIT);
         session.setMaxIdleTimeout(0);
-        WsConnection connection = new WsConnection(session, codec, executor, clock.millis());
+        WsConnection connection = new WsConnection(session, codec, executor, clock.millis(), MAX_QUEUED_BYTES,
+                new dev.confab.server.chat.RateLimiter(REQUESTS_PER_SECOND, REQUEST_BURST, System.nanoTime()));
         session.getUserProperties().put(CONNECTION, connection);
         open.add(connection);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(connection, text));
@@ -99,6 +105,11 @@ public final class WsEndpoint extends Endpoint {
                 && text.getBytes(StandardCharsets.UTF_8).length > Limits.MAX_FRAME_BYTES) {
             reply(connection, new Reply.Error(codec.peekId(text), ErrorCode.FRAME_TOO_LARGE,
                     "frames are limited to " + Limits.MAX_FRAME_BYTES + " bytes"));
+            return;
+        }
+        if (!connection.admit(System.nanoTime())) {
+            reply(connection, new Reply.Error(codec.peekId(text), ErrorCode.RATE_LIMITED,
+                    "more than " + (int) REQUESTS_PER_SECOND + " requests per second; slow down"));
             return;
         }
         Request request;
