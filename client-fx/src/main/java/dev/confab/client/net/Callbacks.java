@@ -2,7 +2,10 @@ package dev.confab.client.net;
 
 import dev.confab.protocol.ErrorCode;
 import dev.confab.protocol.Event;
+import dev.confab.protocol.ServerFrame;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -17,6 +20,8 @@ final class Callbacks {
     private final Executor executor;
     private final List<ChatListener> chatListeners = new CopyOnWriteArrayList<>();
     private final List<StateListener> stateListeners = new CopyOnWriteArrayList<>();
+    private final List<EphemeralListener> ephemeralListeners = new CopyOnWriteArrayList<>();
+    private final List<ConversationsListener> conversationsListeners = new CopyOnWriteArrayList<>();
 
     Callbacks(Executor callbackExecutor) {
         this.executor = new SerialExecutor(callbackExecutor);
@@ -38,9 +43,45 @@ final class Callbacks {
         stateListeners.remove(listener);
     }
 
+    void add(EphemeralListener listener) {
+        ephemeralListeners.add(listener);
+    }
+
+    void remove(EphemeralListener listener) {
+        ephemeralListeners.remove(listener);
+    }
+
+    void add(ConversationsListener listener) {
+        conversationsListeners.add(listener);
+    }
+
+    void remove(ConversationsListener listener) {
+        conversationsListeners.remove(listener);
+    }
+
     /** Runs {@code task} on the callback executor, after everything queued before it. */
     void run(Runnable task) {
         executor.execute(task);
+    }
+
+    /**
+     * A future that completes like {@code source}, but on the callback executor and after the callbacks queued
+     * before it, failing with the cause itself rather than a {@link CompletionException}.
+     */
+    <T> CompletableFuture<T> deliver(CompletableFuture<T> source) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        source.whenComplete((value, failure) -> executor.execute(() -> {
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                Throwable cause = failure;
+                while (cause instanceof CompletionException && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                result.completeExceptionally(cause);
+            }
+        }));
+        return result;
     }
 
     void events(List<Event> events) {
@@ -56,11 +97,27 @@ final class Callbacks {
     }
 
     void stateChanged(ConnectionState previous, ConnectionState current) {
-        executor.execute(() -> stateListeners.forEach(l -> safely(() -> l.onStateChanged(previous, current))));
+        each(stateListeners, l -> l.onStateChanged(previous, current));
+    }
+
+    void ephemeral(ServerFrame frame) {
+        if (frame instanceof ServerFrame.Presence p) {
+            each(ephemeralListeners, l -> l.onPresence(p));
+        } else if (frame instanceof ServerFrame.TypingNotice t) {
+            each(ephemeralListeners, l -> l.onTyping(t));
+        }
+    }
+
+    void conversationsChanged() {
+        each(conversationsListeners, ConversationsListener::onConversationsChanged);
+    }
+
+    private <L> void each(List<L> listeners, Consumer<L> call) {
+        executor.execute(() -> listeners.forEach(l -> safely(() -> call.accept(l))));
     }
 
     private void chat(Consumer<ChatListener> call) {
-        executor.execute(() -> chatListeners.forEach(l -> safely(() -> call.accept(l))));
+        each(chatListeners, call);
     }
 
     private static void safely(Runnable call) {

@@ -2,8 +2,7 @@ package dev.confab.client.net;
 
 import dev.confab.client.store.LocalStore;
 import dev.confab.client.store.OutboxEntry;
-import dev.confab.client.store.StoredSession;
-import dev.confab.protocol.Codec;
+import dev.confab.protocol.Info;
 import dev.confab.protocol.JacksonCodec;
 import dev.confab.protocol.Message;
 import dev.confab.protocol.Reply;
@@ -12,36 +11,47 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
- * What the UI and the benchmark use: sign in, send, listen, read local history. Sends go to the persistent
- * outbox first and leave it when the server acknowledges them, across reconnects and restarts.
+ * What the UI and the benchmark use: sign in, send, listen, read the local cache, and ask the server.
+ * Sends go to the persistent outbox first and leave it when the server acknowledges them, across reconnects
+ * and restarts. Requests ({@link #call} and the methods returning futures) are never queued: offline they fail
+ * with {@link OfflineException}, refused they fail with {@link ServerException}. The {@code cached...},
+ * {@code history} and {@code status} reads work offline (short local reads).
  * <p>Thread safe. Listeners run on the runtime's callback executor (see CONCURRENCY.md); futures returned
  * here complete there too.
  */
 public final class ChatClient implements AutoCloseable {
-    private final ClientConfig config;
     private final ClientRuntime runtime;
     private final LocalStore store;
-    private final HttpApi api;
     private final Callbacks callbacks;
     private final ConnectionEngine engine;
+    private final ChatApi api;
+    private final SignIn signIn;
+    private final Liveness liveness;
+    private final MessageStatuses statuses;
 
     private ChatClient(ClientConfig config, ClientRuntime runtime, LocalStore store) {
-        this.config = config;
         this.runtime = runtime;
         this.store = store;
-        Codec codec = new JacksonCodec();
-        this.api = new HttpApi(HttpApi.newClient(config, runtime.io()), config, codec);
+        JacksonCodec codec = new JacksonCodec();
+        HttpApi http = new HttpApi(HttpApi.newClient(config, runtime.io()), config, codec);
         this.callbacks = new Callbacks(runtime.callbacks());
         this.engine = new ConnectionEngine(config, runtime, store, callbacks,
-                new WebSocketTransport(config, codec, runtime), new LongPollTransport(api, config), api::healthy);
+                new WebSocketTransport(config, codec, runtime), new LongPollTransport(http, config), http::healthy);
+        this.api = new ChatApi(engine, callbacks);
+        this.signIn = new SignIn(config, http, store, engine, callbacks);
+        AwayState away = new AwayState();
+        engine.addLinkUser(away);
+        this.liveness = new Liveness(api, new TypingThrottle(runtime.nanoTime()), away);
+        this.statuses = new MessageStatuses(store);
     }
 
     /** Opens the local store in {@code storeDirectory} (the client owns and closes it) and, if signed in, connects. */
@@ -60,60 +70,24 @@ public final class ChatClient implements AutoCloseable {
         return client;
     }
 
-    /**
-     * Creates an account; fails with {@link ServerException} if the server refuses, or with an
-     * {@link java.io.IOException} if it cannot be reached.
-     */
+    // ---- account ----
+
+    /** Creates an account; fails with {@link ServerException} if refused, {@link java.io.IOException} if unreachable. */
     public CompletableFuture<Void> register(String username, String password, String displayName) {
-        return unwrapNetwork(api.rpc(new Request.Register("register", username, password, displayName), null))
-                .thenApply(reply -> expect(reply, Reply.RegisterOk.class))
-                .thenApplyAsync(ok -> (Void) null, callbacks::run);
+        return signIn.register(username, password, displayName);
     }
 
     /** Signs in as a new device, keeps the token in the local store and starts connecting. */
     public CompletableFuture<Void> login(String username, String password) {
-        return unwrapNetwork(api.rpc(new Request.Login("login", username, password, config.deviceName()), null))
-                .thenApply(reply -> expect(reply, Reply.LoginOk.class))
-                .thenApplyAsync(ok -> {
-                    StoredSession session = new StoredSession(ok.username(), ok.token());
-                    store.saveSession(session);
-                    engine.start(session);
-                    return (Void) null;
-                }, engine.loop())
-                .thenApplyAsync(v -> v, callbacks::run);
+        return signIn.login(username, password);
     }
 
     /**
-     * Queues a message to {@code toUsername} and returns its clientMsgId. It is in the durable outbox when
-     * this returns (a short local disk write), and is sent as soon as the client is online.
+     * Signs this device out: at once locally (token forgotten, state {@link ConnectionState.SignedOut}), then on
+     * the server (token revoked); fails if the server could not be told. Cached data stays for the same user.
      */
-    public String send(String toUsername, String body) {
-        String clientMsgId = newClientMsgId();
-        store.enqueue(new OutboxEntry(clientMsgId, toUsername, null, body, runtime.clock().millis()));
-        engine.kick();
-        return clientMsgId;
-    }
-
-    /** Queues a message into an existing conversation (a group, say); otherwise like {@link #send}. */
-    public String sendToConversation(long conversationId, String body) {
-        String clientMsgId = newClientMsgId();
-        store.enqueue(new OutboxEntry(clientMsgId, null, conversationId, body, runtime.clock().millis()));
-        engine.kick();
-        return clientMsgId;
-    }
-
-    /** Locally stored messages of a conversation with {@code seq < beforeSeq}, oldest first (works offline). */
-    public List<Message> history(long conversationId, long beforeSeq, int limit) {
-        return store.history(conversationId, beforeSeq, limit);
-    }
-
-    /** Messages not yet acknowledged by the server, oldest first. */
-    public List<OutboxEntry> outbox() {
-        return store.outbox(Integer.MAX_VALUE);
-    }
-
-    public ConnectionState state() {
-        return engine.state();
+    public CompletableFuture<Void> logout() {
+        return signIn.logout();
     }
 
     /** The user this client is (or was last) signed in as. */
@@ -121,9 +95,206 @@ public final class ChatClient implements AutoCloseable {
         return Optional.ofNullable(store.username());
     }
 
+    public CompletableFuture<Info.User> setProfile(String displayName) {
+        return api.request(id -> new Request.SetProfile(id, displayName), Reply.UserOk.class, Reply.UserOk::user);
+    }
+
+    public CompletableFuture<Map<String, String>> settings() {
+        return api.request(Request.GetSettings::new, Reply.SettingsOk.class, Reply.SettingsOk::settings);
+    }
+
+    /** Merges {@code changes} into the user's settings (a null value removes the key); returns all of them. */
+    public CompletableFuture<Map<String, String>> setSettings(Map<String, String> changes) {
+        return api.request(id -> new Request.SetSettings(id, changes), Reply.SettingsOk.class,
+                Reply.SettingsOk::settings);
+    }
+
+    public CompletableFuture<List<Info.Device>> devices() {
+        return api.request(Request.Devices::new, Reply.DevicesOk.class, Reply.DevicesOk::devices);
+    }
+
+    /** Signs another of the user's devices out (use {@link #logout} for this one). */
+    public CompletableFuture<Void> revokeDevice(long deviceId) {
+        return api.request(id -> new Request.RevokeDevice(id, deviceId), Reply.Ok.class, ok -> null);
+    }
+
+    // ---- messages ----
+
+    /**
+     * Queues a message to {@code toUsername} and returns its clientMsgId. It is in the durable outbox when
+     * this returns (a short local disk write), and is sent as soon as the client is online.
+     */
+    public String send(String toUsername, String body) {
+        return enqueue(toUsername, null, body);
+    }
+
+    /** Queues a message into an existing conversation (a group, say); otherwise like {@link #send}. */
+    public String sendToConversation(long conversationId, String body) {
+        return enqueue(null, conversationId, body);
+    }
+
+    /** Puts a message the server refused back into the outbox with the same clientMsgId; false if not failed. */
+    public boolean resend(String clientMsgId) {
+        boolean queued = store.retryFailed(clientMsgId);
+        engine.kick();
+        return queued;
+    }
+
+    /** Messages not yet acknowledged by the server, oldest first. */
+    public List<OutboxEntry> outbox() {
+        return store.outbox(Integer.MAX_VALUE);
+    }
+
+    /** Messages the server refused for good (reported by {@link ChatListener#onSendFailed}), oldest first. */
+    public List<OutboxEntry> failedSends() {
+        return store.failedSends();
+    }
+
+    /** Locally stored messages of a conversation with {@code seq < beforeSeq}, oldest first (works offline). */
+    public List<Message> history(long conversationId, long beforeSeq, int limit) {
+        return store.history(conversationId, beforeSeq, limit);
+    }
+
+    /** The newest {@code limit} locally stored messages of a conversation, oldest first (works offline). */
+    public List<Message> cachedMessages(long conversationId, int limit) {
+        return store.history(conversationId, Long.MAX_VALUE, limit);
+    }
+
+    /**
+     * Up to {@code limit} (1-100) messages with {@code seq < beforeSeq} from the server (older than this device,
+     * or from before it joined a group), oldest first; they are stored locally too.
+     */
+    public CompletableFuture<List<Message>> fetchHistory(long conversationId, long beforeSeq, int limit) {
+        Long before = beforeSeq == Long.MAX_VALUE ? null : beforeSeq;
+        return api.requestThen(id -> new Request.History(id, conversationId, before, limit), Reply.HistoryOk.class,
+                ok -> {
+                    store.putMessages(ok.messages());
+                    return ok.messages();
+                });
+    }
+
+    /** An own message's status; {@code seq} may be 0 before it is acknowledged. Re-ask after listener calls. */
+    public MessageStatus status(long conversationId, long seq, String clientMsgId) {
+        return statuses.of(conversationId, seq, clientMsgId);
+    }
+
+    /** Every member's delivery and read markers (from the server; also kept for {@link #status}). */
+    public CompletableFuture<List<Info.Receipt>> receipts(long conversationId) {
+        return api.requestThen(id -> new Request.Receipts(id, conversationId), Reply.ReceiptsOk.class, ok -> {
+            store.mergeMarkers(conversationId, ok.receipts());
+            return ok.receipts();
+        });
+    }
+
+    /** Marks everything up to {@code seq} read, on every device of the user (unread counts follow). */
+    public CompletableFuture<Void> markRead(long conversationId, long seq) {
+        return api.request(id -> new Request.Mark(id, conversationId, null, seq), Reply.MarkOk.class, ok -> null);
+    }
+
+    // ---- conversations and groups ----
+
+    /** The user's conversations from the server, newest activity first; the local cache is updated with them. */
+    public CompletableFuture<List<Info.Conversation>> conversations() {
+        long askedAt = store.cursor();
+        return api.requestThen(Request.Conversations::new, Reply.ConversationsOk.class, ok -> {
+            engine.mergeConversations(ok.conversations(), askedAt);
+            return ok.conversations();
+        });
+    }
+
+    /** Refreshes the cached conversation list from the server in the background (nothing if offline). */
+    public void refreshConversations() {
+        engine.refreshConversations();
+    }
+
+    /**
+     * The cached conversation list with unread counts (the same on every device), works offline: new ones
+     * without messages first, then by newest message. Groups this user left stay listed (see {@link #hasLeft}).
+     */
+    public List<Info.Conversation> cachedConversations() {
+        return store.conversations();
+    }
+
+    /** True for a cached group this user was removed from or left: it gets no more messages. */
+    public boolean hasLeft(long conversationId) {
+        return store.hasLeft(conversationId);
+    }
+
+    /** Creates a group with this user as admin; {@code shareHistory}: later members can read earlier messages. */
+    public CompletableFuture<Info.Conversation> createGroup(String name, List<String> members, boolean shareHistory) {
+        return api.request(id -> new Request.CreateGroup(id, name, members, shareHistory), Reply.GroupOk.class,
+                Reply.GroupOk::conversation);
+    }
+
+    public CompletableFuture<Info.Conversation> renameGroup(long conversationId, String name) {
+        return api.request(id -> new Request.RenameGroup(id, conversationId, name), Reply.GroupOk.class,
+                Reply.GroupOk::conversation);
+    }
+
+    /** Admins only. */
+    public CompletableFuture<Info.Conversation> addMembers(long conversationId, List<String> usernames) {
+        return api.request(id -> new Request.AddMembers(id, conversationId, usernames), Reply.GroupOk.class,
+                Reply.GroupOk::conversation);
+    }
+
+    /** Admins only. */
+    public CompletableFuture<Info.Conversation> removeMember(long conversationId, String username) {
+        return api.request(id -> new Request.RemoveMember(id, conversationId, username), Reply.GroupOk.class,
+                Reply.GroupOk::conversation);
+    }
+
+    public CompletableFuture<Void> leaveGroup(long conversationId) {
+        return api.request(id -> new Request.LeaveGroup(id, conversationId), Reply.LeaveGroupOk.class, ok -> null);
+    }
+
+    // ---- people and presence ----
+
+    public CompletableFuture<Info.User> findUser(String username) {
+        return api.request(id -> new Request.FindUser(id, username), Reply.UserOk.class, Reply.UserOk::user);
+    }
+
+    /** The user's contacts with their presence (over long-poll, the way to learn presence). */
+    public CompletableFuture<List<Info.User>> contacts() {
+        return api.request(Request.Contacts::new, Reply.ContactsOk.class, Reply.ContactsOk::contacts);
+    }
+
+    public CompletableFuture<Info.User> addContact(String username) {
+        return api.request(id -> new Request.AddContact(id, username), Reply.UserOk.class, Reply.UserOk::user);
+    }
+
+    public CompletableFuture<Void> removeContact(String username) {
+        return api.request(id -> new Request.RemoveContact(id, username), Reply.Ok.class, ok -> null);
+    }
+
+    /** Tells the others in a conversation that this user is typing; call freely, it sends at most once a second. */
+    public CompletableFuture<Void> typing(long conversationId) {
+        return liveness.typing(conversationId);
+    }
+
+    /** Marks this device away (idle) or back; remembered across reconnects, so it also works offline. */
+    public CompletableFuture<Void> setAway(boolean away) {
+        return liveness.setAway(away);
+    }
+
+    /** Any request over the online link, built for a fresh request id; see the class comment for failures. */
+    public CompletableFuture<Reply> call(Function<String, Request> build) {
+        return api.call(build);
+    }
+
+    // ---- connection and listeners ----
+
+    public ConnectionState state() {
+        return engine.state();
+    }
+
     /** The seq of the last event applied to the local store. */
     public long cursor() {
         return store.cursor();
+    }
+
+    /** Reconnects now instead of waiting out the backoff (say, when the user clicks "Retry"). */
+    public void retryNow() {
+        engine.retryNow();
     }
 
     public void addChatListener(ChatListener listener) {
@@ -142,9 +313,20 @@ public final class ChatClient implements AutoCloseable {
         callbacks.remove(listener);
     }
 
-    /** Reconnects now instead of waiting out the backoff (say, when the user clicks "Retry"). */
-    public void retryNow() {
-        engine.retryNow();
+    public void addEphemeralListener(EphemeralListener listener) {
+        callbacks.add(listener);
+    }
+
+    public void removeEphemeralListener(EphemeralListener listener) {
+        callbacks.remove(listener);
+    }
+
+    public void addConversationsListener(ConversationsListener listener) {
+        callbacks.add(listener);
+    }
+
+    public void removeConversationsListener(ConversationsListener listener) {
+        callbacks.remove(listener);
     }
 
     /** Disconnects and closes the local store; unacknowledged messages stay in the outbox for next time. */
@@ -160,21 +342,11 @@ public final class ChatClient implements AutoCloseable {
         store.close();
     }
 
-    private static <T extends Reply> T expect(Reply reply, Class<T> type) {
-        if (type.isInstance(reply)) {
-            return type.cast(reply);
-        }
-        if (reply instanceof Reply.Error error) {
-            throw new CompletionException(new ServerException(error.code(), error.message()));
-        }
-        throw new CompletionException(new ServerException(null, "unexpected " + reply.getClass().getSimpleName()));
-    }
-
-    private static CompletableFuture<Reply> unwrapNetwork(CompletableFuture<Reply> call) {
-        return call.exceptionally(failure -> {
-            LinkFailure f = LinkFailure.of(failure);
-            throw new CompletionException(new java.io.IOException(f.getMessage(), f));
-        });
+    private String enqueue(String to, Long conversationId, String body) {
+        String clientMsgId = newClientMsgId();
+        store.enqueue(new OutboxEntry(clientMsgId, to, conversationId, body, runtime.clock().millis()));
+        engine.kick();
+        return clientMsgId;
     }
 
     /** 22 URL-safe characters from a random UUID: unique per device without coordination. */

@@ -3,7 +3,10 @@ package dev.confab.client.net;
 import dev.confab.client.store.LocalStore;
 import dev.confab.client.store.StoredSession;
 import dev.confab.protocol.Event;
+import dev.confab.protocol.Info;
+import dev.confab.protocol.ServerFrame;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -14,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * The policy object: opens links, reconnects with backoff, falls back to long-poll when WebSocket keeps failing
  * while HTTP works (probing WebSocket to upgrade back), retries at once on {@link #retryNow()} or a wake-up,
- * and hands events to the {@link EventApplier} and links to the {@link OutboxSender}.
+ * and hands events to the {@link EventApplier} and the online link to its {@link LinkUser}s (outbox, delivery
+ * receipts, conversation refresh, and whatever the client adds).
  * <p>All state is confined to one serial loop on the runtime's scheduler; public methods only enqueue.
  */
 final class ConnectionEngine {
@@ -30,6 +34,9 @@ final class ConnectionEngine {
     private final WakeDetector wake;
     private final OutboxSender outbox;
     private final EventApplier applier;
+    private final ConversationSync sync;
+    private final List<LinkUser> linkUsers = new ArrayList<>();
+    private volatile Link online;
     private volatile ConnectionState state = new ConnectionState.Stopped();
     private StoredSession session;
     private boolean running;
@@ -59,7 +66,10 @@ final class ConnectionEngine {
                 lost(current, failure);
             }
         });
-        this.applier = new EventApplier(store, callbacks, outbox);
+        DeliveryReceipts receipts = new DeliveryReceipts(store, runtime, loop);
+        this.sync = new ConversationSync(store, callbacks, loop, store::cursor);
+        this.applier = new EventApplier(store, callbacks, outbox, receipts, sync);
+        linkUsers.addAll(List.of(outbox, receipts, sync));
     }
 
     ConnectionState state() {
@@ -69,6 +79,42 @@ final class ConnectionEngine {
     /** The engine's loop: work queued here runs one task at a time, after earlier engine work. */
     Executor loop() {
         return loop;
+    }
+
+    /** The link that is online now, or null; a snapshot that may break at any moment. Any thread. */
+    Link link() {
+        return online;
+    }
+
+    /** Lets {@code user} send over every link that goes online from now on (and the current one, if any). */
+    void addLinkUser(LinkUser user) {
+        loop.execute(() -> {
+            linkUsers.add(user);
+            if (current != null) {
+                user.linkUp(current.link);
+            }
+        });
+    }
+
+    /** Asks the server for the conversation list now (or after the request in flight); nothing if offline. */
+    void refreshConversations() {
+        loop.execute(sync::refreshSoon);
+    }
+
+    /** Merges a conversation list fetched when the cursor was {@code askedAt}. Call on the {@link #loop()}. */
+    void mergeConversations(List<Info.Conversation> conversations, long askedAt) {
+        sync.merge(conversations, askedAt);
+    }
+
+    /** Forgets the token and stops for good ({@link ConnectionState.SignedOut}); completes once stopped. */
+    CompletableFuture<Void> signOut(String reason) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            store.clearToken();
+            halt(new ConnectionState.SignedOut(reason));
+            done.complete(null);
+        });
+        return done;
     }
 
     /** Starts connecting as {@code signedIn}; does nothing if already running. */
@@ -154,8 +200,9 @@ final class ConnectionEngine {
         } else {
             scheduleProbe();
         }
+        online = link;
         setState(new ConnectionState.Online(attempt.kind));
-        outbox.linkUp(link);
+        linkUsers.forEach(u -> u.linkUp(link));
     }
 
     private void openFailed(Attempt attempt, LinkFailure failure) {
@@ -189,8 +236,9 @@ final class ConnectionEngine {
             return;
         }
         current = null;
+        online = null;
         attempt.link.close();
-        outbox.linkDown();
+        linkUsers.forEach(LinkUser::linkDown);
         cancel(probeTimer);
         if (!handledSpecially(failure, false)) {
             waitToReconnect(failure);
@@ -277,7 +325,8 @@ final class ConnectionEngine {
         cancel(retryTimer);
         cancel(probeTimer);
         cancel(wakeTimer);
-        outbox.linkDown();
+        online = null;
+        linkUsers.forEach(LinkUser::linkDown);
         if (current != null) {
             current.link.close();
         }
@@ -323,6 +372,15 @@ final class ConnectionEngine {
         @Override
         public void onFailure(LinkFailure failure) {
             loop.execute(() -> lost(this, failure));
+        }
+
+        @Override
+        public void onEphemeral(ServerFrame frame) {
+            loop.execute(() -> {
+                if (this == current || this == candidate) {
+                    callbacks.ephemeral(frame);
+                }
+            });
         }
     }
 }

@@ -2,27 +2,36 @@ package dev.confab.client.net;
 
 import dev.confab.client.store.LocalStore;
 import dev.confab.protocol.Event;
+import dev.confab.protocol.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies the user's event stream to the local store exactly once and in seq order: events at or below the
- * cursor are skipped (a second stream during a transport switch repeats them), a gap is refused. Stores the
- * messages and the new cursor in one transaction, then tells the listeners; an own message seen in the
- * stream also counts as its acknowledgement. Confined to the engine's loop.
+ * cursor are skipped (a second stream during a transport switch repeats them), a gap is refused. Stores every
+ * event's effect (messages, conversations, markers) and the new cursor in one transaction, then tells the
+ * listeners; an own message seen in the stream also counts as its acknowledgement, a message from someone
+ * else is reported delivered, and a conversation first seen through a message triggers a list refresh.
+ * Confined to the engine's loop.
  */
 final class EventApplier {
     private final LocalStore store;
     private final Callbacks callbacks;
     private final OutboxSender outbox;
+    private final DeliveryReceipts receipts;
+    private final ConversationSync sync;
     private String username;
     private long cursor;
 
-    EventApplier(LocalStore store, Callbacks callbacks, OutboxSender outbox) {
+    EventApplier(LocalStore store, Callbacks callbacks, OutboxSender outbox, DeliveryReceipts receipts,
+                 ConversationSync sync) {
         this.store = store;
         this.callbacks = callbacks;
         this.outbox = outbox;
+        this.receipts = receipts;
+        this.sync = sync;
     }
 
     /** Starts applying for {@code signedInAs} from the stored cursor. */
@@ -59,13 +68,27 @@ final class EventApplier {
             next = event.seq();
         }
         if (!fresh.isEmpty()) {
-            store.apply(fresh);
+            Set<Long> incomplete = store.apply(fresh);
             cursor = next;
             callbacks.events(fresh);
+            boolean conversationsChanged = false;
             for (Event event : fresh) {
-                if (event instanceof Event.MessageEvent m && username.equals(m.message().from())) {
-                    outbox.acknowledged(m.message().clientMsgId(), m.message().conversationId(), m.message().seq());
+                conversationsChanged |= event instanceof Event.MessageEvent || event instanceof Event.GroupEvent
+                        || event instanceof Event.ReceiptEvent || event instanceof Event.ProfileEvent;
+                if (event instanceof Event.MessageEvent e) {
+                    Message m = e.message();
+                    if (username.equals(m.from())) {
+                        outbox.acknowledged(m.clientMsgId(), m.conversationId(), m.seq());
+                    } else {
+                        receipts.received(m.conversationId(), m.seq());
+                    }
                 }
+            }
+            if (conversationsChanged) {
+                callbacks.conversationsChanged();
+            }
+            if (!incomplete.isEmpty()) {
+                sync.refreshSoon();
             }
         }
         return Optional.ofNullable(gap);

@@ -3,6 +3,7 @@ package dev.confab.client.net;
 import dev.confab.protocol.Event;
 import dev.confab.protocol.Reply;
 import dev.confab.protocol.Request;
+import dev.confab.protocol.ServerFrame;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,5 +36,9 @@ interface Link {
         void onEvents(List<Event> events);
 
         void onFailure(LinkFailure failure);
+
+        /** A pushed presence or typing frame (WebSocket only); not part of the event stream. */
+        default void onEphemeral(ServerFrame frame) {
+        }
     }
 }

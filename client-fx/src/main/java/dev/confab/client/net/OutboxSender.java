@@ -12,10 +12,11 @@ import java.util.function.BiConsumer;
 /**
  * Sends the persistent outbox over the current link, oldest first, at most {@link Link#maxInFlight()} ahead
  * of their acknowledgements, and removes each message when the server acknowledges it. After a link change
- * everything unacknowledged is sent again with the same clientMsgId; the server deduplicates.
+ * everything unacknowledged is sent again with the same clientMsgId; the server deduplicates. A message the server
+ * refuses for good moves to the store's failed list.
  * <p>Confined to the engine's loop: every method runs there.
  */
-final class OutboxSender {
+final class OutboxSender implements LinkUser {
     private final LocalStore store;
     private final Callbacks callbacks;
     private final Executor loop;
@@ -32,13 +33,15 @@ final class OutboxSender {
         this.broken = broken;
     }
 
-    void linkUp(Link newLink) {
+    @Override
+    public void linkUp(Link newLink) {
         link = newLink;
         inFlight.clear();
         flush();
     }
 
-    void linkDown() {
+    @Override
+    public void linkDown() {
         link = null;
         inFlight.clear();
     }
@@ -92,7 +95,7 @@ final class OutboxSender {
                 broken.accept(sentOn, f); // unavailable, internal, revoked token: retry on a new link
                 return;
             }
-            if (store.removeFromOutbox(entry.clientMsgId())) {
+            if (store.failSend(entry.clientMsgId(), error.code().wire(), error.message())) {
                 callbacks.sendFailed(entry.clientMsgId(), error.code(), error.message());
             }
         }

@@ -130,6 +130,10 @@ final class WebSocketLink extends Endpoint implements Link {
             }
         } else if (frame instanceof Reply.Error error) {
             fail(LinkFailure.of(error));
+        } else if (frame instanceof ServerFrame.Presence || frame instanceof ServerFrame.TypingNotice) {
+            if (!done.get()) {
+                listener.onEphemeral(frame);
+            }
         }
     }
 

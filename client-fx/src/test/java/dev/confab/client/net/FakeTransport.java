@@ -105,10 +105,32 @@ final class FakeTransport implements Transport {
             listener.onFailure(new LinkFailure(reason, "test broke the link"));
         }
 
+        /** The next outbox send, waiting up to 5 s; other requests (marks, refreshes) are skipped. */
         Sent nextRequest() throws InterruptedException {
-            Sent sent = requests.poll(5, TimeUnit.SECONDS);
-            assertThat(sent).as("a request within 5 s").isNotNull();
-            return sent;
+            return nextRequest(Request.Send.class);
+        }
+
+        /** The next request of {@code type}, waiting up to 5 s; requests of other types are skipped. */
+        Sent nextRequest(Class<? extends Request> type) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (true) {
+                Sent sent = requests.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                assertThat(sent).as("a " + type.getSimpleName() + " request within 5 s").isNotNull();
+                if (type.isInstance(sent.request())) {
+                    return sent;
+                }
+            }
+        }
+
+        /** Asserts that no request of {@code type} is sent within {@code quiet}. */
+        void assertNoRequest(Class<? extends Request> type, Duration quiet) throws InterruptedException {
+            long deadline = System.nanoTime() + quiet.toNanos();
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
+                Sent sent = requests.poll(left, TimeUnit.NANOSECONDS);
+                assertThat(sent != null && type.isInstance(sent.request())).as("no " + type.getSimpleName())
+                        .isFalse();
+            }
         }
     }
 

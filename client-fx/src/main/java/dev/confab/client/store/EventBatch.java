@@ -1,0 +1,78 @@
+package dev.confab.client.store;
+
+import dev.confab.protocol.Event;
+import dev.confab.protocol.Message;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies stream events to the message, conversation and marker tables inside the caller's transaction:
+ * each touched conversation is read once and written once. Not thread safe; one batch per transaction.
+ */
+final class EventBatch {
+    private final MessageRows messages;
+    private final ConversationRows conversations;
+    private final String me;
+    private final Map<Long, ConversationRow> touched = new LinkedHashMap<>();
+    private final Set<Long> incomplete = new LinkedHashSet<>();
+
+    /** {@code me} is the signed-in username (null on a store that never had a session). */
+    EventBatch(MessageRows messages, ConversationRows conversations, String me) {
+        this.messages = messages;
+        this.conversations = conversations;
+        this.me = me;
+    }
+
+    void apply(Event event) throws SQLException {
+        if (event instanceof Event.MessageEvent m) {
+            message(m.message());
+        } else if (event instanceof Event.GroupEvent g) {
+            long id = g.conversation().conversationId();
+            ConversationRow base = row(id).orElseGet(() -> ConversationRow.blank(g.conversation()));
+            touched.put(id, base.withSnapshot(g.conversation(), me, g.seq()));
+            incomplete.remove(id);
+        } else if (event instanceof Event.ReceiptEvent r) {
+            conversations.raiseMarker(r.conversationId(), r.username(), r.delivered(), r.read());
+            if (r.username().equals(me)) {
+                row(r.conversationId()).ifPresent(c -> touched.put(c.id(), c.withRead(r.read())));
+            }
+        } else if (event instanceof Event.ProfileEvent p) {
+            for (ConversationRow c : conversations.all()) {
+                ConversationRow current = touched.getOrDefault(c.id(), c);
+                if (current.members().stream().anyMatch(x -> x.username().equals(p.user().username()))) {
+                    touched.put(c.id(), current.withProfile(p.user()));
+                }
+            }
+        }
+    }
+
+    /** Writes the touched conversations; returns those first seen through a message, which need a refresh. */
+    Set<Long> finish() throws SQLException {
+        for (ConversationRow row : touched.values()) {
+            conversations.put(row);
+        }
+        return incomplete;
+    }
+
+    private void message(Message m) throws SQLException {
+        messages.put(m);
+        // The server moves a sender's markers to their new message without a receipt event; so do we.
+        conversations.raiseMarker(m.conversationId(), m.from(), m.seq(), m.seq());
+        Optional<ConversationRow> known = row(m.conversationId());
+        if (known.isPresent()) {
+            touched.put(m.conversationId(), known.get().withMessage(m, me));
+        } else {
+            touched.put(m.conversationId(), ConversationRow.fromMessage(m, me));
+            incomplete.add(m.conversationId());
+        }
+    }
+
+    private Optional<ConversationRow> row(long id) throws SQLException {
+        ConversationRow pending = touched.get(id);
+        return pending != null ? Optional.of(pending) : conversations.get(id);
+    }
+}
