@@ -91,7 +91,7 @@ public final class JacksonCodec implements Codec {
                 JsonToken value = parser.nextToken();
                 if ("id".equals(name) && value == JsonToken.VALUE_STRING) {
                     String id = parser.getText();
-                    return id.length() <= Limits.MAX_ID_CHARS ? id : null;
+                    return Limits.isEchoableId(id) ? id : null;
                 }
                 parser.skipChildren();
             }
@@ -152,10 +152,21 @@ public final class JacksonCodec implements Codec {
         return path.isEmpty() ? "" : " at '" + clip(path) + "'";
     }
 
-    private static String clip(String text) {
+    /** Shortens input echoed in an error message and replaces what could not be sent as UTF-8. */
+    static String clip(String text) {
         if (text == null) {
             return "";
         }
-        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
+        String shown = text.length() <= 80 ? text : text.substring(0, 80) + "...";
+        StringBuilder safe = new StringBuilder(shown.length());
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < shown.length() && Character.isLowSurrogate(shown.charAt(i + 1))) {
+                safe.append(c).append(shown.charAt(++i));
+            } else {
+                safe.append(Character.isSurrogate(c) || Character.isISOControl(c) ? '\uFFFD' : c);
+            }
+        }
+        return safe.toString();
     }
 }

@@ -38,7 +38,18 @@ public final class Limits {
         if (id == null || id.isEmpty() || id.length() > MAX_ID_CHARS) {
             throw invalid("id must be 1-" + MAX_ID_CHARS + " characters");
         }
+        requireWellFormed("id", id);
         return id;
+    }
+
+    /** True for an id a reply may echo: 1-64 characters of well-formed Unicode. */
+    static boolean isEchoableId(String id) {
+        try {
+            requestId(id);
+            return true;
+        } catch (ProtocolException e) {
+            return false;
+        }
     }
 
     /** Usernames: 3-32 characters, lower-case letters, digits, '_', '.', '-', starting with a letter or digit. */

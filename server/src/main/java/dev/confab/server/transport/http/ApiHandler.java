@@ -147,6 +147,7 @@ public final class ApiHandler extends HttpHandler {
     }
 
     static String clip(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+        String shown = s.length() <= 80 ? s : s.substring(0, 80) + "...";
+        return shown.replaceAll("[^\\x20-\\x7E]", "?");
     }
 }
