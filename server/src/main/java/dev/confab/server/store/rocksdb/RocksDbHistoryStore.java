@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -229,6 +230,15 @@ public final class RocksDbHistoryStore implements HistoryStore {
             return result;
         } catch (RocksDBException | IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A RocksDB checkpoint into {@code directory} (must not exist): consistent, hard links where possible (ops). */
+    public void checkpoint(Path directory) throws IOException {
+        try (Checkpoint checkpoint = Checkpoint.create(db)) {
+            checkpoint.createCheckpoint(directory.toAbsolutePath().toString());
+        } catch (RocksDBException e) {
+            throw new IOException("RocksDB checkpoint failed: " + e.getMessage(), e);
         }
     }
 
