@@ -66,13 +66,21 @@ public final class ChatViewModel implements ChatGateway.Listener {
                 timeline.addPending(new ChatTimeline.Pending(e.clientMsgId(), e.body(), e.queuedAt(), false));
             }
         }
-        hasOlder.set(timeline.firstSeq() > 1);
+        for (OutboxEntry e : gateway.failedSends()) {
+            if (belongsHere(e)) {
+                timeline.addPending(new ChatTimeline.Pending(e.clientMsgId(), e.body(), e.queuedAt(), true));
+            }
+        }
+        hasOlder.set(conversationId > 0 && (timeline.firstSeq() > 1 || timeline.lastSeq() == 0));
         header.show(conversationId, peer, group, title, info);
         open.set(true);
-        canSend.set(true);
+        canSend.set(conversationId == 0 || !gateway.hasLeft(conversationId));
         refreshDeliveries();
         render();
         markReadIfActive();
+        if (timeline.lastSeq() == 0 && info != null && info.latestSeq() > 0) {
+            loadOlder();
+        }
     }
 
     public void close() {
@@ -102,12 +110,14 @@ public final class ChatViewModel implements ChatGateway.Listener {
         return true;
     }
 
-    /** Sends a refused message again as a new message. */
+    /** Puts a refused message back into the outbox (same clientMsgId, so it can never be stored twice). */
     public void retry(String clientMsgId) {
         ChatTimeline.Pending p = timeline.removePending(clientMsgId);
-        if (p != null) {
-            send(p.body());
+        if (p != null && gateway.resend(clientMsgId)) {
+            timeline.addPending(new ChatTimeline.Pending(p.clientMsgId(), p.body(), p.queuedAt(), false));
+            error.set("");
         }
+        render();
     }
 
     /** Loads the page before the oldest shown message (the user scrolled to the top). */
@@ -117,7 +127,8 @@ public final class ChatViewModel implements ChatGateway.Listener {
         }
         loadingOlder = true;
         long shown = conversationId;
-        gateway.olderMessages(conversationId, timeline.firstSeq(), PAGE).whenComplete((page, failure) -> {
+        long before = timeline.firstSeq() == 0 ? Long.MAX_VALUE : timeline.firstSeq();
+        gateway.olderMessages(conversationId, before, PAGE).whenComplete((page, failure) -> {
             loadingOlder = false;
             if (shown != conversationId) {
                 return;
@@ -167,8 +178,7 @@ public final class ChatViewModel implements ChatGateway.Listener {
                 changed = true;
             } else if (e instanceof Event.GroupEvent g && g.conversation().conversationId() == conversationId) {
                 header.groupChanged(g.conversation());
-                canSend.set(g.conversation().members().stream()
-                        .anyMatch(x -> x.username().equals(gateway.me().orElse(""))));
+                canSend.set(!gateway.hasLeft(conversationId));
             }
         }
         if (changed) {

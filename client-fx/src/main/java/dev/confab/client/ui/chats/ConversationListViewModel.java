@@ -9,7 +9,6 @@ import dev.confab.protocol.ServerFrame;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,9 +65,8 @@ public final class ConversationListViewModel implements ChatGateway.Listener {
             }
         }
         if (draft != null) {
-            items.add(draft);
+            items.add(0, draft);
         }
-        items.sort(Comparator.comparingLong(ConversationItem::lastActivity).reversed());
         all.setAll(items);
         totalUnread.set(items.stream().mapToLong(ConversationItem::unread).sum());
         ConversationItem current = selected.get();

@@ -41,6 +41,15 @@ public interface ChatGateway {
     /** Messages written but not yet acknowledged, oldest first. */
     List<OutboxEntry> outbox();
 
+    /** Messages the server refused for good; {@link #resend} puts one back in the outbox. */
+    List<OutboxEntry> failedSends();
+
+    /** Puts a refused message back into the outbox with its clientMsgId; false if it was not failed. */
+    boolean resend(String clientMsgId);
+
+    /** True for a group this user left or was removed from. */
+    boolean hasLeft(long conversationId);
+
     String send(String toUsername, String body);
 
     String sendToConversation(long conversationId, String body);

@@ -34,6 +34,9 @@ public final class Failures {
             }
             return e.getMessage() == null ? "The server refused: " + code : e.getMessage();
         }
+        if (t instanceof dev.confab.client.net.OfflineException) {
+            return "You are offline: this needs a connection to the server.";
+        }
         if (t instanceof java.io.IOException) {
             return "Can't reach the server. Check your connection and try again.";
         }
