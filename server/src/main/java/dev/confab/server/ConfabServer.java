@@ -2,6 +2,7 @@ package dev.confab.server;
 
 import dev.confab.protocol.Codec;
 import dev.confab.protocol.JacksonCodec;
+import dev.confab.protocol.Limits;
 import dev.confab.server.chat.Accounts;
 import dev.confab.server.chat.ChatService;
 import dev.confab.server.chat.Connections;
@@ -18,6 +19,11 @@ import dev.confab.server.chat.PresenceWiring;
 import dev.confab.server.chat.ReceiptService;
 import dev.confab.server.chat.Services;
 import dev.confab.server.chat.TypingService;
+import dev.confab.server.lan.LanAdvertiser;
+import dev.confab.server.lan.ServerTls;
+import dev.confab.server.ops.AdminEndpoint;
+import dev.confab.server.ops.Backups;
+import dev.confab.server.ops.StoreSnapshots;
 import dev.confab.server.security.Argon2PasswordHasher;
 import dev.confab.server.store.AccountStore;
 import dev.confab.server.store.HistoryStore;
@@ -32,6 +38,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,6 +72,10 @@ public final class ConfabServer implements AutoCloseable {
     private final NetworkListener listener;
     private final WsEndpoint wsEndpoint;
     private final Presence presence;
+    private final StoreSnapshots snapshots;
+    private final ServerTls tls;
+    private volatile AdminEndpoint admin;
+    private volatile LanAdvertiser advertiser;
     private volatile boolean ready;
     private boolean closed;
 
@@ -74,8 +85,11 @@ public final class ConfabServer implements AutoCloseable {
         restrictToOwner(config.dataDir());
         Clock clock = Clock.systemUTC();
         Codec codec = new JacksonCodec();
-        this.accountStore = H2AccountStore.open(config.dataDir().resolve("h2"));
-        this.historyStore = RocksDbHistoryStore.open(config.dataDir().resolve("rocksdb"));
+        H2AccountStore h2Store = H2AccountStore.open(config.dataDir().resolve("h2"));
+        RocksDbHistoryStore rocksStore = RocksDbHistoryStore.open(config.dataDir().resolve("rocksdb"));
+        this.accountStore = h2Store;
+        this.historyStore = rocksStore;
+        this.snapshots = new StoreSnapshots(rocksStore::checkpoint, h2Store::backupTo);
         this.appExecutor = Executors.newFixedThreadPool(config.workerThreads(), named("confab-app"));
         this.timers = Executors.newSingleThreadScheduledExecutor(named("confab-timer"));
         EventHub hub = new EventHub();
@@ -110,6 +124,11 @@ public final class ConfabServer implements AutoCloseable {
         }
         listener.registerAddOn(new WebSocketAddOn(container, ""));
         http.addListener(listener);
+        this.tls = config.tls().enabled()
+                ? ServerTls.load(config.tls(), config.dataDir(), config.serverName(), clock) : null;
+        if (tls != null) {
+            tls.secure(http, listener, new WebSocketAddOn(container, ""), config.tls().plainLocalPort());
+        }
         http.getServerConfiguration().addHttpHandler(
                 new ApiHandler(dispatcher, accounts, chat, presence, codec, appExecutor, timers), "/api/v1/");
         http.getServerConfiguration().addHttpHandler(new HealthHandler(() -> ready), "/health");
@@ -120,6 +139,13 @@ public final class ConfabServer implements AutoCloseable {
         ConfabServer server = new ConfabServer(config);
         try {
             server.http.start();
+            Backups backups = new Backups(server.snapshots, config.dataDir(), Clock.systemUTC(), Main.version());
+            server.admin = AdminEndpoint.start(config.dataDir(), backups, Clock.systemUTC());
+            if (config.discovery()) {
+                server.advertiser = LanAdvertiser.start(new LanAdvertiser.Advertisement(config.serverName(),
+                        server.port(), server.tls == null ? null : server.tls.fingerprint(), Limits.PROTOCOL_VERSION,
+                        Main.version()), LanAdvertiser.addressesFor(config.bind()));
+            }
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -150,6 +176,16 @@ public final class ConfabServer implements AutoCloseable {
         return config;
     }
 
+    /** The TLS identity when the port serves TLS ({@code --tls}); empty for plain ws:// and http://. */
+    public Optional<ServerTls> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /** The LAN advertisement, when discovery is on. */
+    public Optional<LanAdvertiser> advertiser() {
+        return Optional.ofNullable(advertiser);
+    }
+
     /** Stops listening, lets queued sends finish durably, then closes the stores. */
     @Override
     public synchronized void close() {
@@ -158,6 +194,12 @@ public final class ConfabServer implements AutoCloseable {
         }
         closed = true;
         ready = false;
+        if (advertiser != null) {
+            advertiser.close();
+        }
+        if (admin != null) {
+            admin.close();
+        }
         http.shutdownNow();
         writer.close();
         appExecutor.shutdown();

@@ -1,5 +1,6 @@
 package dev.confab.server;
 
+import dev.confab.server.lan.TlsSettings;
 import dev.confab.server.security.Argon2PasswordHasher;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,9 +11,12 @@ import java.time.Duration;
  * @param port 0 picks a free port (tests)
  * @param argon2MemoryKib Argon2id memory cost; lower only in tests
  * @param heartbeatTimeout a WebSocket that sends nothing for this long is closed as dead
+ * @param discovery advertise the server on the LAN with mDNS/DNS-SD ({@code _confab._tcp})
+ * @param tls TLS on the port (off by default), see {@link TlsSettings}
  */
 public record ServerConfig(String bind, int port, Path dataDir, String serverName, int argon2MemoryKib,
-                           int workerThreads, Duration heartbeatTimeout, int maxGroupMembers) {
+                           int workerThreads, Duration heartbeatTimeout, int maxGroupMembers, boolean discovery,
+                           TlsSettings tls) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(45);
@@ -23,43 +27,57 @@ public record ServerConfig(String bind, int port, Path dataDir, String serverNam
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, "Confab", Argon2PasswordHasher.DEFAULT_MEMORY_KIB,
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 2), DEFAULT_HEARTBEAT_TIMEOUT,
-                DEFAULT_MAX_GROUP_MEMBERS);
+                DEFAULT_MAX_GROUP_MEMBERS, true, TlsSettings.off());
     }
 
-    /** Loopback, a free port, cheap password hashing: for tests only. */
+    /** Loopback, a free port, cheap password hashing, no LAN advertisement: for tests only. */
     public static ServerConfig forTests(Path dataDir) {
-        return defaults(dataDir).withBind("127.0.0.1").withPort(0).withArgon2MemoryKib(1024);
+        return defaults(dataDir).withBind("127.0.0.1").withPort(0).withArgon2MemoryKib(1024).withDiscovery(false);
     }
 
     public ServerConfig withBind(String value) {
-        return new ServerConfig(value, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout, maxGroupMembers);
+        return new ServerConfig(value, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
+                maxGroupMembers, discovery, tls);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(bind, value, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout, maxGroupMembers);
+        return new ServerConfig(bind, value, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
+                maxGroupMembers, discovery, tls);
     }
 
     public ServerConfig withDataDir(Path value) {
-        return new ServerConfig(bind, port, value, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout, maxGroupMembers);
+        return new ServerConfig(bind, port, value, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
+                maxGroupMembers, discovery, tls);
     }
 
     public ServerConfig withServerName(String value) {
-        return new ServerConfig(bind, port, dataDir, value, argon2MemoryKib, workerThreads, heartbeatTimeout, maxGroupMembers);
+        return new ServerConfig(bind, port, dataDir, value, argon2MemoryKib, workerThreads, heartbeatTimeout,
+                maxGroupMembers, discovery, tls);
     }
 
     public ServerConfig withArgon2MemoryKib(int value) {
         return new ServerConfig(bind, port, dataDir, serverName, value, workerThreads, heartbeatTimeout,
-                maxGroupMembers);
+                maxGroupMembers, discovery, tls);
     }
 
     public ServerConfig withHeartbeatTimeout(Duration value) {
         return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, value,
-                maxGroupMembers);
+                maxGroupMembers, discovery, tls);
     }
 
     public ServerConfig withMaxGroupMembers(int value) {
         return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                value);
+                value, discovery, tls);
+    }
+
+    public ServerConfig withDiscovery(boolean value) {
+        return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
+                maxGroupMembers, value, tls);
+    }
+
+    public ServerConfig withTls(TlsSettings value) {
+        return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
+                maxGroupMembers, discovery, value);
     }
 
     /** The default data directory: {@code $XDG_DATA_HOME/confab/server}, else {@code ~/.local/share/confab/server}. */
