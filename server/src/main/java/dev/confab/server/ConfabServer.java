@@ -85,6 +85,9 @@ public final class ConfabServer implements AutoCloseable {
         restrictToOwner(config.dataDir());
         Clock clock = Clock.systemUTC();
         Codec codec = new JacksonCodec();
+        // Before the stores open, so a bad certificate or key fails the start without leaving them open.
+        this.tls = config.tls().enabled()
+                ? ServerTls.load(config.tls(), config.dataDir(), config.serverName(), clock) : null;
         H2AccountStore h2Store = H2AccountStore.open(config.dataDir().resolve("h2"));
         RocksDbHistoryStore rocksStore = RocksDbHistoryStore.open(config.dataDir().resolve("rocksdb"));
         this.accountStore = h2Store;
@@ -124,8 +127,6 @@ public final class ConfabServer implements AutoCloseable {
         }
         listener.registerAddOn(new WebSocketAddOn(container, ""));
         http.addListener(listener);
-        this.tls = config.tls().enabled()
-                ? ServerTls.load(config.tls(), config.dataDir(), config.serverName(), clock) : null;
         if (tls != null) {
             tls.secure(http, listener, new WebSocketAddOn(container, ""), config.tls().plainLocalPort());
         }

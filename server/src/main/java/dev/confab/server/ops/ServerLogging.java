@@ -28,10 +28,12 @@ public final class ServerLogging {
 
     /** One-line console format, and the rotating file handler on the root logger. Returns the log directory. */
     public static Path toFiles(Path dataDir) throws IOException {
-        return toFiles(DataDir.logs(dataDir), LIMIT_BYTES, FILES);
+        install(DataDir.logs(dataDir), LIMIT_BYTES, FILES);
+        return DataDir.logs(dataDir);
     }
 
-    static Path toFiles(Path logDir, int limitBytes, int files) throws IOException {
+    /** Returns the file handler it added to the root logger (tests remove it again). */
+    static FileHandler install(Path logDir, int limitBytes, int files) throws IOException {
         Files.createDirectories(logDir);
         Logger root = Logger.getLogger("");
         OneLine format = new OneLine();
@@ -43,7 +45,7 @@ public final class ServerLogging {
         file.setFormatter(format);
         file.setEncoding("UTF-8");
         root.addHandler(file);
-        return logDir;
+        return file;
     }
 
     /** {@code 2025-11-26 01:02:03.456 INFO  [thread] logger - message}, then the stack trace if any. */
