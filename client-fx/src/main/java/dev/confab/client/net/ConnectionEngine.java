@@ -68,7 +68,7 @@ final class ConnectionEngine {
         });
         DeliveryReceipts receipts = new DeliveryReceipts(store, runtime, loop);
         this.sync = new ConversationSync(store, callbacks, loop, store::cursor);
-        this.applier = new EventApplier(store, callbacks, outbox, receipts, sync);
+        this.applier = new EventApplier(store, callbacks, receipts, sync);
         linkUsers.addAll(List.of(outbox, receipts, sync));
     }
 

@@ -3,27 +3,33 @@ package dev.confab.client.store;
 import dev.confab.protocol.Event;
 import dev.confab.protocol.Message;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies stream events to the message, conversation and marker tables inside the caller's transaction:
- * each touched conversation is read once and written once. Not thread safe; one batch per transaction.
+ * Applies stream events to the message, conversation, marker and outbox tables inside the caller's transaction:
+ * each touched conversation is read once and written once, and an own message seen in the stream leaves the
+ * outbox (it is acknowledged). Not thread safe; one batch per transaction.
  */
 final class EventBatch {
     private final MessageRows messages;
     private final ConversationRows conversations;
+    private final OutboxRows outbox;
     private final String me;
+    private final List<Message> acknowledged = new ArrayList<>();
     private final Map<Long, ConversationRow> touched = new LinkedHashMap<>();
     private final Set<Long> incomplete = new LinkedHashSet<>();
 
     /** {@code me} is the signed-in username (null on a store that never had a session). */
-    EventBatch(MessageRows messages, ConversationRows conversations, String me) {
+    EventBatch(MessageRows messages, ConversationRows conversations, OutboxRows outbox, String me) {
         this.messages = messages;
         this.conversations = conversations;
+        this.outbox = outbox;
         this.me = me;
     }
 
@@ -50,16 +56,19 @@ final class EventBatch {
         }
     }
 
-    /** Writes the touched conversations; returns those first seen through a message, which need a refresh. */
-    Set<Long> finish() throws SQLException {
+    /** Writes the touched conversations. */
+    Applied finish() throws SQLException {
         for (ConversationRow row : touched.values()) {
             conversations.put(row);
         }
-        return incomplete;
+        return new Applied(incomplete, acknowledged);
     }
 
     private void message(Message m) throws SQLException {
         messages.put(m);
+        if (m.from().equals(me) && m.clientMsgId() != null && outbox.remove(m.clientMsgId())) {
+            acknowledged.add(m);
+        }
         // The server moves a sender's markers to their new message without a receipt event; so do we.
         conversations.raiseMarker(m.conversationId(), m.from(), m.seq(), m.seq());
         Optional<ConversationRow> known = row(m.conversationId());

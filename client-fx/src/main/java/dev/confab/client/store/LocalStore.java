@@ -111,25 +111,24 @@ public final class LocalStore implements AutoCloseable {
     /**
      * Applies events in one transaction: stores their messages, updates conversations and markers, and moves
      * the cursor to the last one. The events must continue the stream exactly: the first has seq
-     * {@code cursor() + 1}, and no gaps. Returns the conversations first seen through a message here, whose
-     * name and members are not known yet (refresh the list).
+     * {@code cursor() + 1}, and no gaps. The user's own messages leave the outbox in the same transaction.
      */
-    public synchronized Set<Long> apply(List<Event> events) {
+    public synchronized Applied apply(List<Event> events) {
         if (events.isEmpty()) {
-            return Set.of();
+            return Applied.NOTHING;
         }
         return sql.transaction(() -> {
             long cursor = currentCursor();
-            EventBatch batch = new EventBatch(messages, conversations, me());
+            EventBatch batch = new EventBatch(messages, conversations, outbox, me());
             for (Event event : events) {
                 if (event.seq() != ++cursor) {
                     throw new IllegalArgumentException("event " + event.seq() + " does not follow " + (cursor - 1));
                 }
                 batch.apply(event);
             }
-            Set<Long> incomplete = batch.finish();
+            Applied applied = batch.finish();
             sql.update("UPDATE client_state SET event_cursor = ? WHERE id = 1", cursor);
-            return incomplete;
+            return applied;
         });
     }
 
