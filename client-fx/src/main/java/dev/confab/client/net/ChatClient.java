@@ -87,6 +87,7 @@ public final class ChatClient implements AutoCloseable {
      * the server (token revoked); fails if the server could not be told. Cached data stays for the same user.
      */
     public CompletableFuture<Void> logout() {
+        liveness.reset();
         return signIn.logout();
     }
 

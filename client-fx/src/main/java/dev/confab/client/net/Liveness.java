@@ -43,6 +43,11 @@ final class Liveness {
                 dev.confab.protocol.Reply.Ok.class, ok -> null);
     }
 
+    /** Forgets the away flag (the user signed out). */
+    void reset() {
+        away.set(false);
+    }
+
     private static boolean rateLimited(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;

@@ -17,6 +17,7 @@ import dev.confab.protocol.Event;
 import dev.confab.protocol.Message;
 import dev.confab.protocol.Reply;
 import dev.confab.protocol.Request;
+import dev.confab.protocol.ServerFrame;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +55,7 @@ class ConnectionEngineTest {
     private final RecordingStateListener states = new RecordingStateListener();
     private final List<Event> applied = new CopyOnWriteArrayList<>();
     private final List<String> acknowledged = new CopyOnWriteArrayList<>();
+    private final List<ServerFrame> pushed = new CopyOnWriteArrayList<>();
     private LocalStore store;
     private ConnectionEngine engine;
 
@@ -84,6 +86,17 @@ class ConnectionEngineTest {
             @Override
             public void onAcknowledged(String clientMsgId, long conversationId, long seq) {
                 acknowledged.add(clientMsgId);
+            }
+        });
+        callbacks.add(new EphemeralListener() {
+            @Override
+            public void onPresence(ServerFrame.Presence presence) {
+                pushed.add(presence);
+            }
+
+            @Override
+            public void onTyping(ServerFrame.TypingNotice typing) {
+                pushed.add(typing);
             }
         });
         engine = new ConnectionEngine(config, runtime, store(), callbacks, ws, lp,
@@ -282,6 +295,25 @@ class ConnectionEngineTest {
 
         assertThat(again.after()).isZero();
         assertThat(store.cursor()).isZero();
+    }
+
+    @Test
+    void presenceAndTypingPushesReachListenersOnlyFromTheCurrentLink() throws Exception {
+        FakeLink first = goOnline();
+        first.push(new ServerFrame.Presence("bob", "online", 0));
+        first.breakWith(LinkFailure.Reason.CLOSED);
+        states.next(WaitingToReconnect.class);
+        states.next(Connecting.class);
+        FakeLink second = ws.nextOpen().succeed();
+        states.next(Online.class);
+
+        first.push(new ServerFrame.Presence("bob", "offline", 5));
+        second.push(new ServerFrame.TypingNotice(3, "bob", 99));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> pushed.size() == 2);
+        assertThat(pushed).containsExactly(new ServerFrame.Presence("bob", "online", 0),
+                new ServerFrame.TypingNotice(3, "bob", 99));
+        assertThat(engine.link()).isSameAs(second);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.confab.protocol.Event;
 import dev.confab.protocol.Reply;
 import dev.confab.protocol.Request;
+import dev.confab.protocol.ServerFrame;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -99,6 +100,10 @@ final class FakeTransport implements Transport {
 
         void deliver(Event... events) {
             listener.onEvents(List.of(events));
+        }
+
+        void push(ServerFrame frame) {
+            listener.onEphemeral(frame);
         }
 
         void breakWith(LinkFailure.Reason reason) {

@@ -178,6 +178,27 @@ class PeopleAndPresenceIntegrationTest {
     }
 
     @Test
+    void onLongPollRequestsGoOverHttpAndTheCacheStillFollows() throws Exception {
+        Device alice = people.signUp("alice");
+        Device bob = people.signUp("bob");
+        awaitOnline(alice, bob);
+        alice.proxy().blockWebSockets(true);
+        alice.proxy().cutAll();
+        await().atMost(WAIT).until(() -> alice.isOnline(TransportKind.LONG_POLL));
+
+        alice.client().addContact(bob.user()).get(10, TimeUnit.SECONDS);
+        bob.send(alice.user(), "over long-poll");
+        await().atMost(WAIT).until(() -> alice.client().cachedConversations().stream()
+                .anyMatch(c -> bob.user().equals(c.peer()) && c.unread() == 1 && !c.members().isEmpty()));
+
+        assertThat(alice.client().contacts().get(10, TimeUnit.SECONDS)).extracting(Info.User::presence)
+                .containsExactly("online");
+        assertThat(alice.client().typing(alice.received().get(0).conversationId()))
+                .succeedsWithin(Duration.ofSeconds(10));
+        assertThat(alice.isOnline(TransportKind.LONG_POLL)).isTrue();
+    }
+
+    @Test
     void refusedRequestsFailWithTheServersErrorCode() throws Exception {
         Device alice = people.signUp("alice");
         awaitOnline(alice);
