@@ -174,7 +174,10 @@ public final class ChatClient implements AutoCloseable {
                 });
     }
 
-    /** An own message's status; {@code seq} may be 0 before it is acknowledged. Re-ask after listener calls. */
+    /**
+     * An own message's status; {@code seq} may be 0 before it is acknowledged. Re-ask after listener calls. In
+     * groups above the server's receipt fan-out limit, others' markers arrive only through {@link #receipts}.
+     */
     public MessageStatus status(long conversationId, long seq, String clientMsgId) {
         return statuses.of(conversationId, seq, clientMsgId);
     }

@@ -25,7 +25,8 @@ final class LinkFailure extends Exception {
         AUTH_REJECTED,
         /** The cursor is beyond the server's stream: resync from 0. */
         BAD_CURSOR,
-        /** The server answered with an error that a retry may fix ({@code unavailable}, {@code internal}). */
+        /** The server answered with an error that a retry may fix ({@code unavailable}, {@code internal},
+         *  {@code rate_limited}: the link is replaced after a backoff, which also slows us down). */
         SERVER_ERROR,
         /** The server sent something this client does not understand, or the stream had a gap. */
         PROTOCOL,
@@ -52,7 +53,8 @@ final class LinkFailure extends Exception {
     static LinkFailure of(Reply.Error error) {
         Reason reason = error.code() == ErrorCode.UNAUTHENTICATED ? Reason.AUTH_REJECTED
                 : error.code() == ErrorCode.BAD_CURSOR ? Reason.BAD_CURSOR
-                : error.code() == ErrorCode.UNAVAILABLE || error.code() == ErrorCode.INTERNAL ? Reason.SERVER_ERROR
+                : error.code() == ErrorCode.UNAVAILABLE || error.code() == ErrorCode.INTERNAL
+                        || error.code() == ErrorCode.RATE_LIMITED ? Reason.SERVER_ERROR
                 : Reason.PROTOCOL;
         return new LinkFailure(reason, error.code().wire() + ": " + error.message());
     }

@@ -347,6 +347,22 @@ class ConnectionEngineTest {
     }
 
     @Test
+    void rateLimitedSendIsSentAgainOnANewLinkInsteadOfFailing() throws Exception {
+        store().enqueue(new OutboxEntry("m1", "bob", null, "hello", 1));
+        FakeLink first = goOnline();
+        FakeTransport.Sent sent = first.nextRequest();
+
+        sent.reply().complete(new Reply.Error(sent.request().id(), ErrorCode.RATE_LIMITED, "slow down"));
+        states.next(WaitingToReconnect.class);
+        states.next(Connecting.class);
+        FakeLink second = ws.nextOpen().succeed();
+
+        assertThat(((Request.Send) second.nextRequest().request()).clientMsgId()).isEqualTo("m1");
+        assertThat(store.failedSends()).isEmpty();
+        assertThat(first.closed).isTrue();
+    }
+
+    @Test
     void ownMessageSeenInTheEventStreamLeavesTheOutboxBeforeItsReply() throws Exception {
         store().enqueue(new OutboxEntry("m1", "bob", null, "hello", 1));
         FakeLink link = goOnline();
