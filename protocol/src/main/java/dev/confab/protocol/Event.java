@@ -41,7 +41,10 @@ public sealed interface Event {
                       Info.Conversation conversation) implements Event {
     }
 
-    /** A member's delivery/read marker moved forward; sent to every member, including that user's devices. */
+    /**
+     * A member's delivery/read marker moved forward. Always sent to that user's own devices; to the other members in
+     * 1:1 conversations and in groups of up to 50 members (bigger groups ask with {@code receipts}).
+     */
     record ReceiptEvent(long seq, long conversationId, String username, long delivered, long read) implements Event {
     }
 
@@ -57,7 +60,7 @@ public sealed interface Event {
     record SettingsEvent(long seq, java.util.Map<String, String> settings) implements Event {
     }
 
-    /** One of the user's devices signed in ({@code added}) or was signed out ({@code revoked}). */
+    /** One of the user's devices was signed out by another ({@code revoked}, after revoke_device or a password change). */
     record DeviceEvent(long seq, String change, Info.Device device) implements Event {
     }
 }

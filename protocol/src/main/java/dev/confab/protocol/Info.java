@@ -25,12 +25,13 @@ public final class Info {
      * @param kind {@code direct} or {@code group}
      * @param name the group's name; null for a 1:1 conversation
      * @param peer the other user of a 1:1 conversation (the caller for a note-to-self); null for groups
-     * @param shareHistory groups only: whether new members can read messages from before they joined
+     * @param shareHistory whether members added later can read earlier messages (always true for 1:1)
      * @param latestSeq the conversation's newest message seq (0 if none)
-     * @param readSeq the caller's read marker
+     * @param readSeq the caller's read marker, never below the first message the caller may see minus one
      * @param unread messages after the caller's read marker (never the caller's own)
      * @param lastMessage the newest message, or null
      */
+    /* members: empty in group events of groups over 100 members (read them with conversations). */
     public record Conversation(long conversationId, String kind, String name, String peer, boolean shareHistory,
                                List<Member> members, long latestSeq, long readSeq, long unread,
                                Message lastMessage) {

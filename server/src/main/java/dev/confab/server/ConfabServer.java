@@ -28,7 +28,7 @@ import dev.confab.server.security.Argon2PasswordHasher;
 import dev.confab.server.store.AccountStore;
 import dev.confab.server.store.HistoryStore;
 import dev.confab.server.store.h2.H2AccountStore;
-import dev.confab.server.store.rocksdb.RocksDbHistoryStore;
+import dev.confab.server.store.rocksdb.RecoveringHistoryStore;
 import dev.confab.server.transport.http.ApiHandler;
 import dev.confab.server.transport.http.HealthHandler;
 import dev.confab.server.transport.ws.ConfabWebSocketContainer;
@@ -89,7 +89,7 @@ public final class ConfabServer implements AutoCloseable {
         this.tls = config.tls().enabled()
                 ? ServerTls.load(config.tls(), config.dataDir(), config.serverName(), clock) : null;
         H2AccountStore h2Store = H2AccountStore.open(config.dataDir().resolve("h2"));
-        RocksDbHistoryStore rocksStore = RocksDbHistoryStore.open(config.dataDir().resolve("rocksdb"));
+        RecoveringHistoryStore rocksStore = RecoveringHistoryStore.open(config.dataDir().resolve("rocksdb"));
         this.accountStore = h2Store;
         this.historyStore = rocksStore;
         this.snapshots = new StoreSnapshots(rocksStore::checkpoint, h2Store::backupTo);

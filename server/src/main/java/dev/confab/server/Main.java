@@ -26,6 +26,8 @@ public final class Main {
               --data-dir DIR   where accounts (H2), history (RocksDB), the TLS certificate and the logs live
                                (default $XDG_DATA_HOME/confab/server or ~/.local/share/confab/server)
               --name NAME      server name shown to clients and advertised on the LAN (default Confab)
+              --max-group-members N
+                               largest group allowed (default 1000)
               --heartbeat-timeout S
                                close a WebSocket that sent nothing for S seconds (default 45)
               --tls            serve wss:// and https:// on --port instead of ws:// and http://. Without
@@ -128,6 +130,8 @@ public final class Main {
                 case "--bind" -> config = config.withBind(value(args, ++i, arg));
                 case "--data-dir" -> config = config.withDataDir(Path.of(value(args, ++i, arg)));
                 case "--name" -> config = config.withServerName(value(args, ++i, arg));
+                case "--max-group-members" -> config = config.withMaxGroupMembers(
+                        (int) bounded(value(args, ++i, arg), 2, 100_000, arg));
                 case "--heartbeat-timeout" -> config = config.withHeartbeatTimeout(
                         Duration.ofSeconds(seconds(value(args, ++i, arg))));
                 case "--tls" -> tls = true;
@@ -157,6 +161,18 @@ public final class Main {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
+    }
+
+    private static long bounded(String raw, long min, long max, String option) {
+        try {
+            long value = Long.parseLong(raw);
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be " + min + "-" + max + ", not " + raw);
+        }
     }
 
     private static long seconds(String raw) {

@@ -66,7 +66,7 @@ public final class ChatService {
     }
 
     public EventsPage events(Session session, long after, int limit) {
-        List<Event> events = historyStore.events(session.userId(), after, limit);
+        List<Event> events = EventPump.withinBudget(historyStore.events(session.userId(), after, limit));
         // Read after the page, so latest is never older than the page's last event.
         long latest = historyStore.latestEventSeq(session.userId());
         if (after > latest) {

@@ -32,6 +32,9 @@ public interface Connection {
      */
     boolean attach(AutoCloseable subscription);
 
+    /** False once the transport connection is gone (always true for an HTTP request being served). */
+    boolean isOpen();
+
     /** The peer's IP address, for throttling; may be null. */
     String remoteAddress();
 

@@ -15,7 +15,7 @@ public final class Connections {
     private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private volatile Listener listener = (session, connected) -> { };
 
-    /** Told when a device's first connection opens and its last one closes. */
+    /** Told when each signed-in connection of a device opens and closes. */
     public interface Listener {
         void deviceConnection(Session session, boolean connected);
     }

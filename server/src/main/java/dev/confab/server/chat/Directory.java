@@ -32,7 +32,15 @@ public final class Directory {
 
     /** The conversation as {@code viewer} sees it, with their read marker and unread count. */
     public Info.Conversation conversation(ConversationRecord c, long viewer) {
-        List<Info.Member> members = c.members().stream().map(m -> {
+        return conversation(c, viewer, history.latestMessageSeq(c.id()), Integer.MAX_VALUE);
+    }
+
+    /**
+     * The conversation as {@code viewer} sees it, given its newest seq (the writer knows it before the store does);
+     * the member list is left empty when the group has more than {@code memberListLimit} members.
+     */
+    public Info.Conversation conversation(ConversationRecord c, long viewer, long latest, int memberListLimit) {
+        List<Info.Member> members = c.members().size() > memberListLimit ? List.of() : c.members().stream().map(m -> {
             AccountStore.User u = accounts.user(m.userId()).orElseThrow();
             return new Info.Member(u.username(), u.displayName(), m.role());
         }).toList();
@@ -42,13 +50,12 @@ public final class Directory {
                     .findFirst().orElse(viewer);
             peer = accounts.user(peerId).map(AccountStore.User::username).orElse(null);
         }
-        long latest = history.latestMessageSeq(c.id());
         MemberRecord self = c.members().stream().filter(m -> m.userId() == viewer).findFirst().orElse(null);
         long read = 0;
         long unread = 0;
         Message last = null;
         if (self != null) {
-            read = Math.max(history.marker(c.id(), viewer).read(), self.visibleFrom() - 1);
+            read = Math.min(latest, Math.max(history.marker(c.id(), viewer).read(), self.visibleFrom() - 1));
             unread = Math.max(0, latest - read);
             List<Message> page = history.page(c.id(), Long.MAX_VALUE, 1);
             last = page.isEmpty() || page.get(0).seq() < self.visibleFrom() ? null : page.get(0);

@@ -50,6 +50,9 @@ public final class Dispatcher {
         if (cause instanceof ProtocolException pe) {
             return new Reply.Error(id, pe.code(), pe.getMessage());
         }
+        if (cause instanceof dev.confab.server.store.StoreUnavailableException) {
+            return new Reply.Error(id, ErrorCode.UNAVAILABLE, "storage is temporarily unavailable; retry");
+        }
         log.error("request {} failed", id, cause);
         return new Reply.Error(id, ErrorCode.INTERNAL, "internal server error");
     }
@@ -109,6 +112,10 @@ public final class Dispatcher {
         }
         connection.session(session);
         services.connections().add(session, connection);
+        if (!connection.isOpen()) {
+            // It closed while this request waited: its close found no session to unregister, so do it here.
+            services.connections().remove(connection);
+        }
     }
 
     static CompletableFuture<Reply> done(Reply reply) {

@@ -122,6 +122,18 @@ final class EventPump implements EventHub.Listener {
         sink.accept(new ServerFrame.Events(from == 0 ? events : events.subList(from, events.size())));
     }
 
+    /** The longest prefix (at least one event) that fits in one frame's budget. */
+    static List<Event> withinBudget(List<Event> events) {
+        int size = 0;
+        for (int i = 0; i < events.size(); i++) {
+            size += estimate(events.get(i));
+            if (size > FRAME_BUDGET && i > 0) {
+                return events.subList(0, i);
+            }
+        }
+        return events;
+    }
+
     private static int estimate(Event e) {
         if (e instanceof Event.MessageEvent m) {
             return 256 + 2 * m.message().body().length();

@@ -19,6 +19,11 @@ import java.util.concurrent.CompletableFuture;
  * gets everything sent after the addition. Thread safe.
  */
 public final class GroupService {
+    /**
+     * Group events list the members only for groups up to this size; a change to a bigger group would otherwise
+     * write members² entries. Clients of big groups read the member list with {@code conversations}.
+     */
+    static final int EVENT_MEMBER_LIST_LIMIT = 100;
     private final Accounts accounts;
     private final Memberships memberships;
     private final Directory directory;
@@ -62,10 +67,11 @@ public final class GroupService {
             Set<Long> existing = new LinkedHashSet<>(directory.memberIds(before));
             List<Long> added = requested.stream().filter(id -> !existing.contains(id)).toList();
             requireWithinLimit(existing.size() + added.size());
-            if (!added.isEmpty()) {
-                long visibleFrom = before.shareHistory() ? 1 : ctx.latestMessageSeq(r.conversationId()) + 1;
-                memberships.store().addMembers(r.conversationId(), added, visibleFrom, ctx.now());
+            if (added.isEmpty()) {
+                return directory.conversation(before, s.userId());
             }
+            long visibleFrom = before.shareHistory() ? 1 : ctx.latestMessageSeq(r.conversationId()) + 1;
+            memberships.store().addMembers(r.conversationId(), added, visibleFrom, ctx.now());
             ConversationRecord c = memberships.reload(r.conversationId());
             return announce(ctx, c, "members_added", s, names(added), directory.memberIds(c), s.userId());
         });
@@ -109,7 +115,8 @@ public final class GroupService {
     private Info.Conversation announce(MessageWriter.Context ctx, ConversationRecord c, String change, Session actor,
                                        List<String> subjects, List<Long> recipients, long viewer) {
         for (long recipient : recipients) {
-            Info.Conversation view = directory.conversation(c, recipient);
+            Info.Conversation view = directory.conversation(c, recipient, ctx.latestMessageSeq(c.id()),
+                    EVENT_MEMBER_LIST_LIMIT);
             ctx.emit(List.of(recipient), seq -> new Event.GroupEvent(seq, change, actor.username(), subjects, view));
         }
         return directory.conversation(c, viewer);
@@ -143,13 +150,13 @@ public final class GroupService {
     }
 
     private List<Long> userIds(List<String> usernames) {
-        List<Long> ids = new ArrayList<>();
+        java.util.Set<Long> ids = new LinkedHashSet<>();
         for (String name : usernames) {
             AccountStore.User u = accounts.user(name).orElseThrow(() ->
                     new ProtocolException(ErrorCode.NOT_FOUND, "no user named '" + name + "'"));
             ids.add(u.id());
         }
-        return ids;
+        return new ArrayList<>(ids);
     }
 
     private List<String> names(List<Long> ids) {

@@ -81,11 +81,19 @@ public final class PeopleService {
 
     public CompletableFuture<Map<String, String>> setSettings(Session s, Map<String, String> changes) {
         return writer.submit(ctx -> {
-            Map<String, String> merged = store.putSettings(s.userId(), changes);
-            if (merged.size() > dev.confab.protocol.Limits.MAX_SETTINGS) {
+            Map<String, String> preview = new java.util.HashMap<>(store.settings(s.userId()));
+            changes.forEach((k, v) -> {
+                if (v == null) {
+                    preview.remove(k);
+                } else {
+                    preview.put(k, v);
+                }
+            });
+            if (preview.size() > dev.confab.protocol.Limits.MAX_SETTINGS) {
                 throw new ProtocolException(ErrorCode.LIMIT_EXCEEDED,
                         "at most " + dev.confab.protocol.Limits.MAX_SETTINGS + " settings");
             }
+            Map<String, String> merged = store.putSettings(s.userId(), changes);
             ctx.emit(List.of(s.userId()), seq -> new Event.SettingsEvent(seq, merged));
             return merged;
         });

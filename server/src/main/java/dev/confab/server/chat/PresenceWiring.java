@@ -13,11 +13,13 @@ public final class PresenceWiring {
     public static void wire(Services services, Directory directory, AccountStore accounts, Executor executor,
                             Clock clock) {
         Presence presence = services.presence();
+        // One change after another, so a quick offline-then-online never reaches clients in the wrong order.
+        Executor inOrder = new SerialExecutor(executor);
         services.connections().listener((session, connected) -> {
             presence.webSocket(session, connected);
             executor.execute(() -> accounts.touchDevice(session.deviceId(), clock.millis()));
         });
-        presence.listener(change -> executor.execute(() -> {
+        presence.listener(change -> inOrder.execute(() -> {
             String username = services.accounts().user(change.userId()).map(AccountStore.User::username).orElse(null);
             if (username != null) {
                 services.connections().push(directory.audience(change.userId()),

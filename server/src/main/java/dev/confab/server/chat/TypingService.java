@@ -35,11 +35,14 @@ public final class TypingService {
         ConversationRecord c = chat.requireMember(s, conversationId);
         long now = clock.millis();
         String key = s.userId() + ":" + conversationId;
-        Long previous = lastSent.get(key);
-        if (previous != null && now - previous < MIN_INTERVAL.toMillis()) {
+        boolean[] allowed = {false};
+        lastSent.compute(key, (k, previous) -> {
+            allowed[0] = previous == null || now - previous >= MIN_INTERVAL.toMillis();
+            return allowed[0] ? now : previous;
+        });
+        if (!allowed[0]) {
             throw new ProtocolException(ErrorCode.RATE_LIMITED, "typing at most once per second per conversation");
         }
-        lastSent.put(key, now);
         if (lastSent.size() > 100_000) {
             lastSent.values().removeIf(t -> now - t > TTL.toMillis());
         }

@@ -23,6 +23,11 @@ final class HttpConnection implements Connection {
     }
 
     @Override
+    public boolean isOpen() {
+        return true;
+    }
+
+    @Override
     public String remoteAddress() {
         return remoteAddress;
     }

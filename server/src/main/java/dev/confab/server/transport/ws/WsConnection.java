@@ -43,6 +43,11 @@ final class WsConnection implements Connection {
     }
 
     @Override
+    public boolean isOpen() {
+        return !closed && ws.isOpen();
+    }
+
+    @Override
     public String remoteAddress() {
         return remoteAddress;
     }
