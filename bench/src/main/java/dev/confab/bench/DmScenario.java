@@ -63,13 +63,24 @@ final class DmScenario {
             });
             bench.log("%s: %d users connected and subscribed", name, userCount);
             long pid = env.pid();
+            List<Phase> ran = new ArrayList<>();
             for (Phase phase : phases) {
+                ran.add(phase);
                 long serverCpu = ServerProbe.cpuMillis(pid);
+                Map<String, Long> threadCpu = ServerProbe.threadCpuMillis(pid);
                 long ownCpu = ownCpuNanos();
+                long machineCpu = ServerProbe.machineBusyMillis();
+                if (phase.index == 1 && o.has("jfr") && pid > 0) {
+                    bench.log("%s: %s", name, ServerProbe.jcmd(pid, "JFR.start", "name=bench", "settings=profile",
+                            "filename=" + java.nio.file.Path.of(o.string("jfr", "")).toAbsolutePath()).trim());
+                }
                 pace(phase, link, ledger, users, partner, pad);
                 double wallMs = (phase.endNanos - phase.startNanos) / 1e6;
                 long serverCpuMs = ServerProbe.cpuMillis(pid) - serverCpu;
+                Map<String, Long> threads = ServerProbe.threadCpuPercent(threadCpu, ServerProbe.threadCpuMillis(pid),
+                        wallMs);
                 long ownCpuMs = (ownCpuNanos() - ownCpu) / 1_000_000;
+                long machineCpuMs = ServerProbe.machineBusyMillis() - machineCpu;
                 awaitSettled(List.of(phase), drain);
                 if (phase.index == 0 && warmup > 0) {
                     continue;
@@ -77,16 +88,23 @@ final class DmScenario {
                 Map<String, Object> row = row(phase, ledger.count(phase.from, phase.to));
                 row.put("server_cpu_pct", pid > 0 ? Math.round(serverCpuMs * 100 / wallMs) : -1);
                 row.put("bench_cpu_pct", Math.round(ownCpuMs * 100 / wallMs));
+                // Everything else on the machine (other processes, kernel work not charged to ours); 200 = 2 cores.
+                row.put("other_cpu_pct", pid > 0 ? Math.round((machineCpuMs - serverCpuMs - ownCpuMs) * 100 / wallMs) : -1);
                 result.steps.add(row);
+                result.put("server_thread_cpu_pct_at_" + phase.rate, threads);
                 bench.log("%s: %s", name, row);
+                bench.log("%s: server threads %% of one core at %d msg/s: %s", name, phase.rate, threads);
                 if (!o.flag("keep-going") && (phase.aborted || (double) row.get("p99_ms") > SATURATED_P99_MS
                         || (long) row.get("late") > 0)) {
                     bench.log("%s: saturated at %d msg/s, stopping", name, phase.rate);
                     break;
                 }
             }
-            awaitSettled(phases, Math.max(drain, 30));
-            finish(result, ledger, phases, link, maxP99);
+            if (o.has("jfr") && pid > 0) {
+                bench.log("%s: %s", name, ServerProbe.jcmd(pid, "JFR.stop", "name=bench").trim());
+            }
+            awaitSettled(ran, Math.max(drain, 30));
+            finish(result, ledger, ran, link, maxP99);
         }
         return result;
     }
@@ -176,8 +194,8 @@ final class DmScenario {
     }
 
     private void finish(Result result, Ledger ledger, List<Phase> phases, DmLink link, double maxP99) {
-        Phase last = phases.get(phases.size() - 1);
-        Ledger.Counts all = ledger.count(0, last.to);
+        // Phases run back to back, so the messages of the phases that ran are 0 .. last.to (a cut phase ends early).
+        Ledger.Counts all = ledger.count(0, phases.get(phases.size() - 1).to);
         result.put("sent", all.sent()).put("acked", all.acked()).put("failed", all.failed())
                 .put("delivered", all.delivered()).put("lost", all.lost()).put("duplicates", all.duplicates())
                 .put("echo_lost", all.echoLost()).put("echo_duplicates", all.echoDuplicates())

@@ -51,12 +51,12 @@ final class Result {
         if (!steps.isEmpty()) {
             List<String> columns = new ArrayList<>(steps.get(0).keySet());
             for (String c : columns) {
-                b.append(String.format("%" + (c.length() + 2) + "s", c));
+                b.append(String.format("%" + (Math.max(c.length(), 9) + 2) + "s", c));
             }
             b.append('\n');
             for (Map<String, Object> row : steps) {
                 for (String c : columns) {
-                    b.append(String.format("%" + (c.length() + 2) + "s", row.getOrDefault(c, "")));
+                    b.append(String.format("%" + (Math.max(c.length(), 9) + 2) + "s", row.getOrDefault(c, "")));
                 }
                 b.append('\n');
             }

@@ -45,6 +45,58 @@ final class ServerProbe {
         }
     }
 
+    /**
+     * CPU milliseconds used so far by each group of the process's threads, grouped by thread name with digits
+     * removed (Linux shows the first 15 characters of a Java thread's name).
+     */
+    static java.util.Map<String, Long> threadCpuMillis(long pid) {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / CLOCK_TICKS_PER_SECOND;
+                    byName.merge(name, ms, Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
+        return byName;
+    }
+
+    /** Per thread group: percent of one core used between two {@link #threadCpuMillis} readings, busiest first. */
+    static java.util.Map<String, Long> threadCpuPercent(java.util.Map<String, Long> before,
+                                                        java.util.Map<String, Long> after, double wallMillis) {
+        java.util.Map<String, Long> pct = new java.util.LinkedHashMap<>();
+        after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() * 100 / wallMillis >= 1)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> pct.put(e.getKey(), Math.round(e.getValue() * 100 / wallMillis)));
+        return pct;
+    }
+
+    /** Busy CPU time of the whole machine so far (all cores, everything but idle and iowait), in milliseconds. */
+    static long machineBusyMillis() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy * 1000 / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Forces a full GC ({@code jcmd GC.run}) and returns the used heap after it, in KiB. */
     static long heapAfterGcKib(long pid) {
         jcmd(pid, "GC.run");
