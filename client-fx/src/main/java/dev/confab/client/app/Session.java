@@ -3,7 +3,7 @@ package dev.confab.client.app;
 import dev.confab.client.net.ChatClient;
 import dev.confab.client.net.ClientConfig;
 import dev.confab.client.net.ClientRuntime;
-import dev.confab.client.net.ConnectionState;
+import dev.confab.client.store.LocalStore;
 import dev.confab.client.ui.setup.Accounts;
 import java.net.URI;
 import java.nio.file.Path;
@@ -19,6 +19,7 @@ final class Session implements Accounts, AutoCloseable {
     private ClientConfig config;
     private ChatClient client;
     private EngineGateway gateway;
+    private boolean signedIn;
 
     Session(ClientRuntime runtime, URI server, Path storeDir, String deviceName) {
         this.runtime = runtime;
@@ -28,7 +29,10 @@ final class Session implements Accounts, AutoCloseable {
     }
 
     private void open() {
-        client = ChatClient.open(config, storeDir, runtime);
+        // Read the session before the client starts its engine, which reports its state asynchronously.
+        LocalStore store = LocalStore.open(storeDir);
+        signedIn = store.session().isPresent();
+        client = ChatClient.open(config, store, runtime);
         gateway = new EngineGateway(client);
     }
 
@@ -40,10 +44,9 @@ final class Session implements Accounts, AutoCloseable {
         return config.server();
     }
 
-    /** Whether the local store holds a session (the engine started connecting with it). */
+    /** Whether the local store held a session when the client opened (it is connecting with it). */
     boolean signedIn() {
-        return !(client.state() instanceof ConnectionState.Stopped)
-                && !(client.state() instanceof ConnectionState.SignedOut);
+        return signedIn;
     }
 
     /** The server moved (a hosted server had to take another port): reconnect there, keeping the local data. */
