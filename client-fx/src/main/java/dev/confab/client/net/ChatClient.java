@@ -270,7 +270,10 @@ public final class ChatClient implements AutoCloseable {
         return api.request(id -> new Request.RemoveContact(id, username), Reply.Ok.class, ok -> null);
     }
 
-    /** Tells the others in a conversation that this user is typing; call freely, it sends at most once a second. */
+    /**
+     * Tells the others in a conversation that this user is typing; call on every keystroke, it sends at most one
+     * notice per conversation every 3 s (each shows for 6 s) and nothing while offline.
+     */
     public CompletableFuture<Void> typing(long conversationId) {
         return liveness.typing(conversationId);
     }

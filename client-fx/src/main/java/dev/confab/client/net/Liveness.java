@@ -20,7 +20,7 @@ final class Liveness {
         this.away = away;
     }
 
-    /** Sends a typing notice unless one went less than a second ago or the client is offline (then it does nothing). */
+    /** Sends a typing notice unless the throttle holds it back or the client is offline (then it does nothing). */
     CompletableFuture<Void> typing(long conversationId) {
         if (!api.online() || !throttle.tryAcquire(conversationId)) {
             return api.callbacks().deliver(CompletableFuture.completedFuture(null));

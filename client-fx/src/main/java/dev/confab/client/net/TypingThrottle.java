@@ -6,11 +6,12 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 /**
- * Lets at most one typing notice per conversation through per {@link #INTERVAL}: the server refuses more than
- * one a second ({@code rate_limited}), and the extra margin absorbs network jitter. Thread safe.
+ * Lets at most one typing notice per conversation through per {@link #INTERVAL}. The server refuses more than
+ * one a second ({@code rate_limited}) and shows each notice for 6 s, so one every 3 s (the protocol's advice)
+ * keeps the indicator on while the user types, with room for network jitter. Thread safe.
  */
 final class TypingThrottle {
-    static final Duration INTERVAL = Duration.ofMillis(1100);
+    static final Duration INTERVAL = Duration.ofSeconds(3);
 
     private final LongSupplier nanoTime;
     private final ConcurrentMap<Long, Long> lastSent = new ConcurrentHashMap<>();
