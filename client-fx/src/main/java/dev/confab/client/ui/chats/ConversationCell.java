@@ -25,6 +25,8 @@ final class ConversationCell extends ListCell<ConversationItem> {
         preview.getStyleClass().add("conv-preview");
         badge.getStyleClass().add("unread-badge");
         badge.managedProperty().bind(badge.visibleProperty());
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        time.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         top.getChildren().addAll(title, spacer, time);

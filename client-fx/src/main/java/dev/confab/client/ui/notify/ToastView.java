@@ -15,7 +15,7 @@ public final class ToastView extends VBox {
         setAlignment(Pos.BOTTOM_RIGHT);
         setPickOnBounds(false);
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
-        setStyle("-fx-padding: 16;");
+        setStyle("-fx-padding: 16 16 84 16;"); // above the composer
         vm.toasts().addListener((ListChangeListener<Toast>) c -> render(vm, open));
     }
 

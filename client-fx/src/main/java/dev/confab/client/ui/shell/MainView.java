@@ -58,7 +58,9 @@ public final class MainView extends StackPane {
         sidebar.getStyleClass().add("sidebar");
         sidebar.setMinWidth(260);
 
-        StackPane right = new StackPane(placeholder(), chat);
+        VBox placeholder = placeholder();
+        placeholder.visibleProperty().bind(vm.chat().openProperty().not());
+        StackPane right = new StackPane(placeholder, chat);
         chat.visibleProperty().bind(vm.chat().openProperty());
         SplitPane split = new SplitPane(sidebar, right);
         split.setDividerPositions(0.32);
