@@ -90,6 +90,12 @@ record ConversationRow(long id, String kind, String name, String peer, boolean s
                 lastActivity, metaCursor, lastMessage);
     }
 
+    /** Same kind, name, peer, history setting and the very same member list (only counters may differ). */
+    boolean describedLike(ConversationRow other) {
+        return members == other.members && kind.equals(other.kind) && java.util.Objects.equals(name, other.name)
+                && java.util.Objects.equals(peer, other.peer) && shareHistory == other.shareHistory;
+    }
+
     Info.Conversation toInfo() {
         long unread = left ? 0 : Math.max(0, latestSeq - readSeq);
         return new Info.Conversation(id, kind, name, peer, shareHistory, members, latestSeq, readSeq, unread,

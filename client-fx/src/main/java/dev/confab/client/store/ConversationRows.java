@@ -28,6 +28,17 @@ final class ConversationRows {
         return sql.list("SELECT " + COLUMNS + " FROM conversations", ConversationRows::row);
     }
 
+    /** Writes a row whose members are unchanged since it was read: skips re-encoding a large member list. */
+    void putCounters(ConversationRow r) throws SQLException {
+        Message m = r.lastMessage();
+        sql.update("UPDATE conversations SET latest_seq = ?, read_seq = ?, left_group = ?, last_activity = ?,"
+                        + " meta_cursor = ?, last_seq = ?, last_sender = ?, last_recipient = ?, last_client_msg_id = ?,"
+                        + " last_body = ?, last_sent_at = ? WHERE conversation_id = ?",
+                r.latestSeq(), r.readSeq(), r.left(), r.lastActivity(), r.metaCursor(), m == null ? null : m.seq(),
+                m == null ? null : m.from(), m == null ? null : m.to(), m == null ? null : m.clientMsgId(),
+                m == null ? null : m.body(), m == null ? null : m.sentAt(), r.id());
+    }
+
     void put(ConversationRow r) throws SQLException {
         Message m = r.lastMessage();
         sql.update("MERGE INTO conversations (" + COLUMNS + ") KEY (conversation_id)"

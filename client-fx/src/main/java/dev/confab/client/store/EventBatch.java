@@ -23,6 +23,7 @@ final class EventBatch {
     private final String me;
     private final List<Message> acknowledged = new ArrayList<>();
     private final Map<Long, ConversationRow> touched = new LinkedHashMap<>();
+    private final Map<Long, ConversationRow> stored = new LinkedHashMap<>();
     private final Set<Long> incomplete = new LinkedHashSet<>();
 
     /** {@code me} is the signed-in username (null on a store that never had a session). */
@@ -59,7 +60,12 @@ final class EventBatch {
     /** Writes the touched conversations. */
     Applied finish() throws SQLException {
         for (ConversationRow row : touched.values()) {
-            conversations.put(row);
+            ConversationRow before = stored.get(row.id());
+            if (before != null && row.describedLike(before)) {
+                conversations.putCounters(row); // the common case: a message or a read marker
+            } else {
+                conversations.put(row);
+            }
         }
         return new Applied(incomplete, acknowledged);
     }
@@ -82,6 +88,11 @@ final class EventBatch {
 
     private Optional<ConversationRow> row(long id) throws SQLException {
         ConversationRow pending = touched.get(id);
-        return pending != null ? Optional.of(pending) : conversations.get(id);
+        if (pending != null) {
+            return Optional.of(pending);
+        }
+        Optional<ConversationRow> fromDisk = conversations.get(id);
+        fromDisk.ifPresent(r -> stored.put(id, r));
+        return fromDisk;
     }
 }
