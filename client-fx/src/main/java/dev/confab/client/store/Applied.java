@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * What applying a batch of events did besides storing it.
  *
- * @param unknownConversations conversations first seen through a message, whose name and members are not
- *                             known yet (refresh the list)
+ * @param unknownConversations conversations whose name or members are not known yet (first seen through a
+ *                             message, or changed by a group event too big to list them): refresh the list
  * @param acknowledged own messages that were still in the outbox and left it in the same transaction
  */
 public record Applied(Set<Long> unknownConversations, List<Message> acknowledged) {

@@ -49,26 +49,29 @@ record ConversationRow(long id, String kind, String name, String peer, boolean s
     }
 
     /**
-     * Applies the server's description of the conversation as {@code me} sees it, from the event with seq
-     * {@code eventSeq} (0 for a conversations reply). A group without {@code me} among its members is left;
-     * its counters stop where they were.
+     * Applies the server's description of the conversation, from the event with seq {@code eventSeq} (0 for a
+     * conversations reply); {@code member} says whether this user is (still) in it. A group left keeps its
+     * counters where they were. An empty member list (the server omits it in events of big groups) keeps the
+     * members known so far.
      */
-    ConversationRow withSnapshot(Info.Conversation c, String me, long eventSeq) {
-        boolean nowLeft = "group".equals(c.kind()) && c.members().stream().noneMatch(m -> m.username().equals(me));
+    ConversationRow withSnapshot(Info.Conversation c, boolean member, long eventSeq) {
+        boolean nowLeft = !member;
         Message last = nowLeft ? lastMessage : newer(lastMessage, c.lastMessage());
-        return new ConversationRow(id, c.kind(), c.name(), c.peer(), c.shareHistory(), c.members(),
+        List<Info.Member> newMembers = c.members().isEmpty() && "group".equals(c.kind()) ? members : c.members();
+        return new ConversationRow(id, c.kind(), c.name(), c.peer(), c.shareHistory(), newMembers,
                 nowLeft ? latestSeq : Math.max(latestSeq, c.latestSeq()),
                 nowLeft ? readSeq : Math.max(readSeq, c.readSeq()), nowLeft,
                 Math.max(lastActivity, last == null ? 0 : last.sentAt()), Math.max(metaCursor, eventSeq), last);
     }
 
     /**
-     * Merges a conversations reply asked for when the local cursor was {@code askedAt}: its name and members
-     * win unless a group event after {@code askedAt} already changed them here; counters take the maximum.
+     * Merges a conversations reply (which lists only the user's conversations, with every member) asked for
+     * when the local cursor was {@code askedAt}: its name and members win unless a group event after
+     * {@code askedAt} already changed them here; counters take the maximum.
      */
-    ConversationRow withReply(Info.Conversation c, String me, long askedAt) {
+    ConversationRow withReply(Info.Conversation c, long askedAt) {
         if (metaCursor <= askedAt) {
-            return withSnapshot(c, me, 0);
+            return withSnapshot(c, true, 0);
         }
         Message last = newer(lastMessage, c.lastMessage());
         return new ConversationRow(id, kind, name, peer, shareHistory, members, Math.max(latestSeq, c.latestSeq()),

@@ -40,8 +40,12 @@ final class EventBatch {
         } else if (event instanceof Event.GroupEvent g) {
             long id = g.conversation().conversationId();
             ConversationRow base = row(id).orElseGet(() -> ConversationRow.blank(g.conversation()));
-            touched.put(id, base.withSnapshot(g.conversation(), me, g.seq()));
-            incomplete.remove(id);
+            touched.put(id, base.withSnapshot(g.conversation(), stillMember(g), g.seq()));
+            if (g.conversation().members().isEmpty() && stillMember(g)) {
+                incomplete.add(id); // a big group: the event omits the member list
+            } else {
+                incomplete.remove(id);
+            }
         } else if (event instanceof Event.ReceiptEvent r) {
             conversations.raiseMarker(r.conversationId(), r.username(), r.delivered(), r.read());
             if (r.username().equals(me)) {
@@ -57,7 +61,7 @@ final class EventBatch {
         }
     }
 
-    /** Writes the touched conversations. */
+    /** Writes the touched conversations; the returned ones need a refresh (name or members unknown). */
     Applied finish() throws SQLException {
         for (ConversationRow row : touched.values()) {
             ConversationRow before = stored.get(row.id());
@@ -84,6 +88,12 @@ final class EventBatch {
             touched.put(m.conversationId(), ConversationRow.fromMessage(m, me));
             incomplete.add(m.conversationId());
         }
+    }
+
+    /** Group events go to the members and to the one removed or leaving, so only that one is out. */
+    private boolean stillMember(Event.GroupEvent g) {
+        boolean out = "member_removed".equals(g.change()) || "member_left".equals(g.change());
+        return !(out && g.subjects() != null && g.subjects().contains(me));
     }
 
     private Optional<ConversationRow> row(long id) throws SQLException {

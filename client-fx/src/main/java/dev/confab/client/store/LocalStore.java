@@ -214,12 +214,11 @@ public final class LocalStore implements AutoCloseable {
      */
     public synchronized void mergeConversations(List<Info.Conversation> fromServer, long askedAt) {
         sql.transaction(() -> {
-            String me = me();
             Set<Long> listed = new HashSet<>();
             for (Info.Conversation c : fromServer) {
                 listed.add(c.conversationId());
-                conversations.put(conversations.get(c.conversationId()).map(r -> r.withReply(c, me, askedAt))
-                        .orElseGet(() -> ConversationRow.blank(c).withSnapshot(c, me, 0)));
+                conversations.put(conversations.get(c.conversationId()).map(r -> r.withReply(c, askedAt))
+                        .orElseGet(() -> ConversationRow.blank(c).withSnapshot(c, true, 0)));
             }
             for (ConversationRow r : conversations.all()) {
                 if (!listed.contains(r.id()) && "group".equals(r.kind()) && !r.left() && r.metaCursor() <= askedAt) {

@@ -96,6 +96,24 @@ class ConversationCacheTest {
     }
 
     @Test
+    void bigGroupEventsWithoutAMemberListKeepTheKnownMembersAndAskForARefresh() {
+        next(s -> new Event.GroupEvent(s, "created", "ann", List.of(), group("Big", 0, 0, "ann", "me")));
+
+        Applied renamed = next(s -> new Event.GroupEvent(s, "renamed", "ann", List.of(), group("Bigger", 0, 0)));
+        Applied othersRemoved = next(s -> new Event.GroupEvent(s, "member_removed", "ann", List.of("bob"),
+                group("Bigger", 0, 0)));
+
+        assertThat(store.hasLeft(GROUP)).as("only the removed member is out").isFalse();
+        assertThat(cached(GROUP).name()).isEqualTo("Bigger");
+        assertThat(cached(GROUP).members()).extracting(Info.Member::username).containsExactly("ann", "me");
+        assertThat(renamed.unknownConversations()).containsExactly(GROUP);
+        assertThat(othersRemoved.unknownConversations()).containsExactly(GROUP);
+
+        next(s -> new Event.GroupEvent(s, "member_left", "me", List.of("me"), group("Bigger", 0, 0)));
+        assertThat(store.hasLeft(GROUP)).isTrue();
+    }
+
+    @Test
     void aConversationsReplyAskedBeforeALaterGroupEventDoesNotUndoItButRaisesCounters() {
         next(s -> new Event.GroupEvent(s, "created", "ann", List.of(), group("Old", 0, 0, "ann", "me")));
         long askedAt = store.cursor();
