@@ -27,7 +27,8 @@ import org.glassfish.tyrus.client.ClientManager;
  * {@code pingInterval + pongTimeout}. Tyrus threads only decode and hand off to the listener. Thread safe.
  */
 final class WebSocketLink extends Endpoint implements Link {
-    private static final int MAX_INCOMING_FRAME = 4 * 1024 * 1024;
+    /** history_ok and conversations_ok are not paged by size (protocol.md §24): 16 MiB is ample for them. */
+    private static final int MAX_INCOMING_FRAME = 16 * 1024 * 1024;
 
     private final ClientConfig config;
     private final Codec codec;

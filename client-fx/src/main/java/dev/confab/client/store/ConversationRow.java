@@ -85,6 +85,14 @@ record ConversationRow(long id, String kind, String name, String peer, boolean s
                 lastActivity, metaCursor, lastMessage);
     }
 
+    /** Without the named members (compared ignoring case). */
+    ConversationRow without(List<String> usernames) {
+        List<Info.Member> kept = members.stream()
+                .filter(m -> usernames.stream().noneMatch(u -> u.equalsIgnoreCase(m.username()))).toList();
+        return new ConversationRow(id, kind, name, peer, shareHistory, kept, latestSeq, readSeq, left, lastActivity,
+                metaCursor, lastMessage);
+    }
+
     /** A member's new display name (from a profile event); unchanged if they are not a member. */
     ConversationRow withProfile(Info.User user) {
         List<Info.Member> renamed = members.stream().map(m -> m.username().equals(user.username())

@@ -40,10 +40,13 @@ final class EventBatch {
         } else if (event instanceof Event.GroupEvent g) {
             long id = g.conversation().conversationId();
             ConversationRow base = row(id).orElseGet(() -> ConversationRow.blank(g.conversation()));
-            touched.put(id, base.withSnapshot(g.conversation(), stillMember(g), g.seq()));
+            ConversationRow changed = base.withSnapshot(g.conversation(), stillMember(g), g.seq());
             if (g.conversation().members().isEmpty() && stillMember(g)) {
-                incomplete.add(id); // a big group: the event omits the member list
+                // A big group: the event omits the member list. Apply removals; ask for the rest.
+                touched.put(id, removesSomeone(g) ? changed.without(g.subjects()) : changed);
+                incomplete.add(id);
             } else {
+                touched.put(id, changed);
                 incomplete.remove(id);
             }
         } else if (event instanceof Event.ReceiptEvent r) {
@@ -90,10 +93,17 @@ final class EventBatch {
         }
     }
 
-    /** Group events go to the members and to the one removed or leaving, so only that one is out. */
+    /**
+     * Group events go to the members and to the one removed or leaving, so only that one is out. Subjects are
+     * compared ignoring case: the server passes on the spelling of the admin's request.
+     */
     private boolean stillMember(Event.GroupEvent g) {
-        boolean out = "member_removed".equals(g.change()) || "member_left".equals(g.change());
-        return !(out && g.subjects() != null && g.subjects().contains(me));
+        return !(removesSomeone(g) && g.subjects() != null
+                && g.subjects().stream().anyMatch(s -> s.equalsIgnoreCase(me)));
+    }
+
+    private static boolean removesSomeone(Event.GroupEvent g) {
+        return "member_removed".equals(g.change()) || "member_left".equals(g.change());
     }
 
     private Optional<ConversationRow> row(long id) throws SQLException {
