@@ -29,11 +29,11 @@ public enum ErrorCode {
     INVALID_CREDENTIALS("invalid_credentials"),
     /** The event cursor is beyond the newest event of the stream (for example, after a server restore). */
     BAD_CURSOR("bad_cursor"),
-    /** A server-side limit was reached (for example, the group member limit). Do not retry unchanged. */
+    /** A server-side limit was reached (group member limit, connections per account). */
     LIMIT_EXCEEDED("limit_exceeded"),
     /** Too many requests of this kind; slow down and retry later. */
     RATE_LIMITED("rate_limited"),
-    /** The server is shutting down or overloaded; retry later with the same request. */
+    /** The server is shutting down or its storage is failing (e.g. disk full); retry later with the same request. */
     UNAVAILABLE("unavailable"),
     /** An unexpected server fault. The request may be retried; nothing stored was damaged. */
     INTERNAL("internal");

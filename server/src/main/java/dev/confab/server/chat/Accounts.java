@@ -77,6 +77,7 @@ public final class Accounts {
             throttle.failed(session.username(), remoteAddress);
             throw new ProtocolException(ErrorCode.INVALID_CREDENTIALS, "the current password is wrong");
         }
+        throttle.succeeded(session.username());
         store.updatePassword(user.id(), hasher.hash(newPassword));
         forget(user.id());
         return store.revokeOtherDevices(user.id(), session.deviceId(), clock.millis());

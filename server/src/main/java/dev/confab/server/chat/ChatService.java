@@ -84,7 +84,8 @@ public final class ChatService {
             throw new ProtocolException(ErrorCode.BAD_CURSOR,
                     "cursor " + after + " is beyond the newest event " + latest + "; resync from 0");
         }
-        EventPump pump = new EventPump(session.userId(), after, historyStore, deliveryExecutor, connection::push);
+        EventPump pump = new EventPump(session.userId(), after, historyStore, deliveryExecutor, connection::push,
+                () -> connection.close("event stream interrupted; reconnect"));
         boolean attached = connection.attach(() -> {
             hub.unsubscribe(session.userId(), pump);
             pump.stop();

@@ -79,6 +79,10 @@ public final class Dispatcher {
         }
         if (request instanceof Request.Login login) {
             requireNotSignedIn(connection);
+            if (connection.streaming()) {
+                // Check the connection limit before a device is created whose token nobody would receive.
+                services.accounts().user(login.username()).ifPresent(u -> requireConnectionRoom(u.id()));
+            }
             Accounts.LoginResult result = services.accounts().login(login, connection.remoteAddress());
             Session s = result.session();
             authenticated(connection, s);
@@ -98,6 +102,13 @@ public final class Dispatcher {
         return signedIn.handle(request, session, connection);
     }
 
+    private void requireConnectionRoom(long userId) {
+        if (services.connections().countForUser(userId) >= maxConnectionsPerAccount) {
+            throw new ProtocolException(ErrorCode.LIMIT_EXCEEDED, "at most " + maxConnectionsPerAccount
+                    + " simultaneous connections per account");
+        }
+    }
+
     private static void requireNotSignedIn(Connection connection) {
         if (connection.session().isPresent()) {
             throw new ProtocolException(ErrorCode.INVALID_REQUEST, "this connection is already signed in");
@@ -106,9 +117,8 @@ public final class Dispatcher {
 
     private void authenticated(Connection connection, Session session) {
         requireNotSignedIn(connection);
-        if (connection.streaming() && services.connections().countForUser(session.userId()) >= maxConnectionsPerAccount) {
-            throw new ProtocolException(ErrorCode.LIMIT_EXCEEDED, "at most " + maxConnectionsPerAccount
-                    + " simultaneous connections per account");
+        if (connection.streaming()) {
+            requireConnectionRoom(session.userId());
         }
         connection.session(session);
         services.connections().add(session, connection);

@@ -28,7 +28,11 @@ final class EventPump implements EventHub.Listener {
     private boolean scheduled;
     private boolean stopped;
 
-    EventPump(long userId, long after, HistoryStore store, Executor executor, Consumer<ServerFrame.Events> sink) {
+    private final Runnable onFailure;
+
+    EventPump(long userId, long after, HistoryStore store, Executor executor, Consumer<ServerFrame.Events> sink,
+              Runnable onFailure) {
+        this.onFailure = onFailure;
         this.userId = userId;
         this.lastSent = after;
         this.store = store;
@@ -69,6 +73,22 @@ final class EventPump implements EventHub.Listener {
     }
 
     private void drain() {
+        try {
+            drainLoop();
+        } catch (RuntimeException e) {
+            // A store read failed (e.g. reopening after a full disk). Stop rather than stall silently: the
+            // connection is closed, and the client reconnects and resumes from its cursor.
+            org.slf4j.LoggerFactory.getLogger(EventPump.class).warn("event stream of user {} stopped", userId, e);
+            synchronized (this) {
+                stopped = true;
+                scheduled = false;
+                pending.clear();
+            }
+            onFailure.run();
+        }
+    }
+
+    private void drainLoop() {
         while (true) {
             List<Event> live;
             boolean readStore;

@@ -91,7 +91,7 @@ public final class GroupService {
             ConversationRecord c = memberships.reload(r.conversationId());
             List<Long> told = new ArrayList<>(directory.memberIds(c));
             told.add(target);
-            return announce(ctx, c, "member_removed", s, List.of(r.username()), told, s.userId());
+            return announce(ctx, c, "member_removed", s, names(List.of(target)), told, s.userId());
         });
     }
 

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link RocksDbHistoryStore} that survives a failed write. After an I/O error such as a full disk, RocksDB
- * refuses every later write until the database is resumed, which RocksJava cannot do; so the next commit reopens
+ * refuses every later write until the database is resumed, which RocksJava cannot do; so the next commit or read reopens
  * the database (the WAL replays everything that was acknowledged) and tries again. Thread safe: reads share a
  * read lock; reopening takes the write lock.
  */

@@ -81,7 +81,6 @@ final class LongPoll implements EventHub.Listener {
             Session s = accounts.authenticate(token).orElseThrow(() ->
                     new ProtocolException(ErrorCode.UNAUTHENTICATED, "missing, unknown or revoked bearer token"));
             session = s;
-            presence.polled(s);
             int waiting = polls.computeIfAbsent(s.deviceId(), id -> new java.util.concurrent.atomic.AtomicInteger())
                     .incrementAndGet();
             counted.set(true);
@@ -89,6 +88,7 @@ final class LongPoll implements EventHub.Listener {
                 throw new ProtocolException(ErrorCode.RATE_LIMITED,
                         "at most " + MAX_POLLS_PER_DEVICE + " long-polls per device at once");
             }
+            presence.polled(s);
             ChatService.EventsPage page = chat.events(s, after, limit);
             if (!page.events().isEmpty() || wait == 0) {
                 finish(page);
