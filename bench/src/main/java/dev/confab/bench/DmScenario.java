@@ -1,10 +1,8 @@
 package dev.confab.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -85,7 +83,7 @@ final class DmScenario {
                 if (phase.index == 0 && warmup > 0) {
                     continue;
                 }
-                Map<String, Object> row = row(phase, ledger.count(phase.from, phase.to));
+                Map<String, Object> row = DmReport.row(phase, ledger.count(phase.from, phase.to));
                 row.put("server_cpu_pct", pid > 0 ? Math.round(serverCpuMs * 100 / wallMs) : -1);
                 row.put("bench_cpu_pct", Math.round(ownCpuMs * 100 / wallMs));
                 // Everything else on the machine (other processes, kernel work not charged to ours); 200 = 2 cores.
@@ -104,7 +102,7 @@ final class DmScenario {
                 bench.log("%s: %s", name, ServerProbe.jcmd(pid, "JFR.stop", "name=bench").trim());
             }
             awaitSettled(ran, Math.max(drain, 30));
-            finish(result, ledger, ran, link, maxP99);
+            DmReport.finish(result, ledger, ran, link, maxP99);
         }
         return result;
     }
@@ -172,62 +170,6 @@ final class DmScenario {
         while (System.nanoTime() < deadline && !phases.stream().allMatch(Phase::settled)) {
             Thread.sleep(20);
         }
-    }
-
-    private static Map<String, Object> row(Phase phase, Ledger.Counts c) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        double seconds = (phase.endNanos - phase.startNanos) / 1e9;
-        row.put("rate", phase.rate);
-        row.put("sent", c.sent());
-        row.put("sent_per_s", Math.round(c.sent() / seconds));
-        double deliverySeconds = (Math.max(phase.lastDeliveryNanos, phase.endNanos) - phase.startNanos) / 1e9;
-        row.put("deliv_per_s", Math.round(c.delivered() / deliverySeconds));
-        Map<String, Object> lat = Latency.summary(phase.latency.snapshot());
-        lat.remove("count");
-        row.putAll(lat);
-        row.put("ack_p99_ms", Latency.summary(phase.ackLatency.snapshot()).get("p99_ms"));
-        row.put("failed", c.failed());
-        row.put("late", c.lost());
-        row.put("dups", c.duplicates());
-        row.put("max_lag_ms", Latency.ms(phase.maxLagNanos));
-        return row;
-    }
-
-    private void finish(Result result, Ledger ledger, List<Phase> phases, DmLink link, double maxP99) {
-        // Phases run back to back, so the messages of the phases that ran are 0 .. last.to (a cut phase ends early).
-        Ledger.Counts all = ledger.count(0, phases.get(phases.size() - 1).to);
-        result.put("sent", all.sent()).put("acked", all.acked()).put("failed", all.failed())
-                .put("delivered", all.delivered()).put("lost", all.lost()).put("duplicates", all.duplicates())
-                .put("echo_lost", all.echoLost()).put("echo_duplicates", all.echoDuplicates())
-                .put("duplicate_acks", all.duplicateAcks());
-        link.streamChecks().forEach(result::put);
-        int best = 0;
-        for (Map<String, Object> row : result.steps) {
-            if ((double) row.get("p99_ms") <= maxP99 && (long) row.get("late") == 0 && (long) row.get("failed") == 0) {
-                best = Math.max(best, (int) row.get("rate"));
-            }
-        }
-        result.put("best_rate_p99_le_" + (int) maxP99 + "ms", best);
-        if (all.lost() > 0) {
-            result.problem(all.lost() + " acknowledged messages never delivered");
-        }
-        if (all.duplicates() + all.echoDuplicates() + all.duplicateAcks() > 0) {
-            result.problem("duplicates: " + all.duplicates() + " to recipients, " + all.echoDuplicates()
-                    + " echoes, " + all.duplicateAcks() + " duplicate acks");
-        }
-        if (all.echoLost() > 0) {
-            result.problem(all.echoLost() + " messages never reached the sender's own stream");
-        }
-        long unacked = all.sent() - all.acked() - all.failed();
-        result.put("unacked", unacked);
-        if (all.failed() + unacked > 0) {
-            result.problem(all.failed() + " sends refused, " + unacked + " never acknowledged");
-        }
-        link.streamChecks().forEach((k, v) -> {
-            if (v > 0 && !k.equals("poll_errors")) {
-                result.problem(k + " = " + v);
-            }
-        });
     }
 
     static int[] pairs(int count, long seed) {

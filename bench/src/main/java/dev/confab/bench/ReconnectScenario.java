@@ -5,10 +5,8 @@ import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -41,7 +39,7 @@ final class ReconnectScenario {
             int[] partner = DmScenario.pairs(userCount, 42);
             int messages = 2 * userCount;
             AtomicIntegerArray deliveries = new AtomicIntegerArray(messages);
-            State state = new State(count, transport, bench);
+            ReconnectTracker tracker = new ReconnectTracker(count, transport);
             List<WsClient> clients = WsDmLink.connectAll(transport, users, count, new WsClient.Listener() {
                 @Override
                 public void onEvent(WsClient client, JsonNode event, long now) {
@@ -49,38 +47,38 @@ final class ReconnectScenario {
                     if (f.length == 3 && f[0].equals("r") && client.user.index() != Integer.parseInt(f[2])) {
                         deliveries.incrementAndGet(Integer.parseInt(f[1]));
                     }
-                    state.progress(client);
+                    tracker.progress(client);
                 }
 
                 @Override
                 public void onClose(WsClient client, CloseReason reason) {
-                    state.lost(client);
+                    tracker.lost(client);
                 }
             }, true);
-            state.clients = clients;
+            tracker.clients = clients;
             bench.log("reconnect: %d clients connected and subscribed", count);
             boolean[] acked = new boolean[messages];
             burst(clients, users, partner, 0, userCount, acked).get(60, TimeUnit.SECONDS);
             for (int i = 0; i < count; i += 10) {
-                state.pause(clients.get(i));
+                tracker.pause(clients.get(i));
             }
             CompletableFuture<Void> second = burst(clients, users, partner, userCount, 2 * userCount, acked);
             Thread.sleep(o.smoke ? 50 : 200);
             long killedAt = System.nanoTime();
-            state.killedAt = killedAt;
+            tracker.killedAt = killedAt;
             env.server().kill9();
             second.handle((v, e) -> null).get(30, TimeUnit.SECONDS);
             env.server().restart();
             long listeningAt = System.nanoTime();
-            state.resumePaused();
-            boolean allBack = state.awaitCaughtUp(deadlineSeconds);
+            tracker.resumePaused();
+            boolean allBack = tracker.awaitCaughtUp(deadlineSeconds);
             result.put("restart_ms", (listeningAt - killedAt) / 1_000_000);
             result.put("all_caught_up", allBack);
-            Histogram back = state.caughtUp.snapshot();
+            Histogram back = tracker.caughtUp.snapshot();
             result.put("caught_up_count", back.getTotalCount());
-            result.put("all_caught_up_ms", (state.lastCaughtUp.get() - killedAt) / 1_000_000);
+            result.put("all_caught_up_ms", (tracker.lastCaughtUp.get() - killedAt) / 1_000_000);
             result.put("caught_up_after_kill", Latency.summary(back));
-            result.put("connect_attempts", state.attempts.get()).put("connect_failures", state.failures.get());
+            result.put("connect_attempts", tracker.attempts.get()).put("connect_failures", tracker.failures.get());
             verify(result, clients, users, partner, deliveries, acked, count);
             if (!allBack) {
                 result.problem((count - back.getTotalCount()) + " clients not caught up within " + deadlineSeconds + " s");
@@ -127,97 +125,6 @@ final class ReconnectScenario {
                 .put("stream_gaps", gaps).put("unacked_partially_delivered", partial);
         if (lost + duplicates + gaps + partial > 0) {
             result.problem("lost " + lost + ", duplicates " + duplicates + ", gaps " + gaps + ", partial " + partial);
-        }
-    }
-
-    /** Per-client reconnect bookkeeping: backoff with jitter, and when each client caught up. */
-    private static final class State {
-        final Latency caughtUp = new Latency();
-        final AtomicLong lastCaughtUp = new AtomicLong();
-        final AtomicLong attempts = new AtomicLong();
-        final AtomicLong failures = new AtomicLong();
-        final long[] targets;
-        final boolean[] done;
-        final boolean[] paused;
-        final WsTransport transport;
-        final Bench bench;
-        volatile List<WsClient> clients;
-        volatile long killedAt;
-
-        State(int count, WsTransport transport, Bench bench) {
-            this.targets = new long[count];
-            this.done = new boolean[count];
-            this.paused = new boolean[count];
-            this.transport = transport;
-            this.bench = bench;
-        }
-
-        synchronized void pause(WsClient c) {
-            paused[c.index] = true;
-            c.close();
-        }
-
-        void lost(WsClient c) {
-            synchronized (this) {
-                if (killedAt == 0 && paused[c.index]) {
-                    return;
-                }
-            }
-            reconnect(c, 0);
-        }
-
-        void resumePaused() {
-            for (WsClient c : clients) {
-                if (paused[c.index]) {
-                    reconnect(c, 0);
-                }
-            }
-        }
-
-        void reconnect(WsClient c, int attempt) {
-            long base = Math.min(2000, 50L << Math.min(attempt, 6));
-            long delay = ThreadLocalRandom.current().nextLong(base / 2, base + 1);
-            transport.timers.schedule(() -> {
-                attempts.incrementAndGet();
-                c.start(true).whenComplete((latest, e) -> {
-                    if (e != null) {
-                        failures.incrementAndGet();
-                        if (c.isOpen()) {
-                            c.close(); // its onClose schedules the next attempt
-                        } else {
-                            reconnect(c, attempt + 1);
-                        }
-                        return;
-                    }
-                    synchronized (this) {
-                        targets[c.index] = latest;
-                    }
-                    progress(c);
-                });
-            }, delay, TimeUnit.MILLISECONDS);
-        }
-
-        synchronized void progress(WsClient c) {
-            if (killedAt == 0 || done[c.index] || targets[c.index] == 0 && !c.isOpen()) {
-                return;
-            }
-            if (c.lastSeq() >= targets[c.index] && targets[c.index] > 0) {
-                done[c.index] = true;
-                long now = System.nanoTime();
-                caughtUp.record(now - killedAt);
-                lastCaughtUp.accumulateAndGet(now, Math::max);
-            }
-        }
-
-        boolean awaitCaughtUp(int seconds) throws InterruptedException {
-            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                if (caughtUp.snapshot().getTotalCount() >= done.length) {
-                    return true;
-                }
-                Thread.sleep(20);
-            }
-            return false;
         }
     }
 }
