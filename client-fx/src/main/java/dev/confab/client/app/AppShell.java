@@ -65,6 +65,11 @@ final class AppShell implements AutoCloseable {
         stage.setMinWidth(760);
         stage.setMinHeight(500);
         stage.setTitle("Confab");
+        IdleWatcher.watch(scene, clock, away -> {
+            if (session != null && session.signedIn()) {
+                session.gateway().setAway(away);
+            }
+        });
     }
 
     /** Opens straight into the chats when a server and session are remembered; else asks. */
