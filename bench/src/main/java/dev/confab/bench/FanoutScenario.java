@@ -27,7 +27,7 @@ final class FanoutScenario {
 
     Result run() throws Exception {
         Options o = bench.options;
-        int members = o.integer("group-size", o.smoke ? 5 : 100);
+        int members = o.integer("group-size", o.smoke ? 10 : 100);
         int rate = o.ints("rates", o.smoke ? 20 : 200)[0];
         int seconds = o.integer("step-seconds", o.smoke ? 2 : 15);
         Result result = new Result("fanout").put("group_size", members).put("rate", rate);

@@ -33,7 +33,8 @@ final class HistoryScenario {
         int samples = o.integer("samples", o.smoke ? 100 : 2000);
         Result result = new Result("history").put("target_messages", target);
         Path cache = o.workDir().resolve("prep").resolve("history-" + target);
-        try (Bench.Env env = bench.env("history", 2)) {
+        // Two users suffice; smoke reuses the 10-user pool the other smoke scenarios prepared.
+        try (Bench.Env env = bench.env("history", o.smoke ? 10 : 2)) {
             long loaded;
             if (Files.isRegularFile(cache.resolve("loaded")) && env.server() != null) {
                 loaded = Long.parseLong(Files.readString(cache.resolve("loaded")).trim());
