@@ -61,29 +61,36 @@ public final class BackupCommand {
             err.printf(USAGE, defaultDataDir);
             return 2;
         }
+        Path data = dataDir;
+        Path target = to;
         try {
-            if (!Trees.isEmptyOrAbsent(to)) {
-                err.println("confab-server backup: " + to + " exists and is not empty");
-                return 1;
-            }
-            Files.deleteIfExists(to);
-            if (to.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(to.toAbsolutePath().getParent());
-            }
-            Optional<Path> made = throughRunningServer(dataDir, out);
-            if (made.isPresent()) {
-                Trees.move(made.get(), to);
-                out.printf("Backup of the running server written to %s (%d bytes)%n", to, Trees.size(to));
-            } else {
-                Backups.Result result = offline(dataDir, to, serverVersion);
-                out.printf("Backup written to %s in %d ms (%d bytes; the server was not running)%n", to,
-                        result.took().toMillis(), result.bytes());
-            }
-            return 0;
-        } catch (IOException | RuntimeException e) {
+            return Cli.quietly(() -> backup(data, target, serverVersion, out, err));
+        } catch (Exception e) {
             err.println("confab-server backup: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static int backup(Path dataDir, Path to, String serverVersion, PrintStream out, PrintStream err)
+            throws IOException {
+        if (!Trees.isEmptyOrAbsent(to)) {
+            err.println("confab-server backup: " + to + " exists and is not empty");
+            return 1;
+        }
+        Files.deleteIfExists(to);
+        if (to.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(to.toAbsolutePath().getParent());
+        }
+        Optional<Path> made = throughRunningServer(dataDir, out);
+        if (made.isPresent()) {
+            Trees.move(made.get(), to);
+            out.printf("Backup of the running server written to %s (%d bytes)%n", to, Trees.size(to));
+        } else {
+            Backups.Result result = offline(dataDir, to, serverVersion);
+            out.printf("Backup written to %s in %d ms (%d bytes; the server was not running)%n", to,
+                    result.took().toMillis(), result.bytes());
+        }
+        return 0;
     }
 
     /** Asks the running server for a backup; empty when no server is running on this data directory. */

@@ -56,14 +56,16 @@ public final class RestoreCommand {
             err.printf(USAGE, defaultDataDir);
             return 2;
         }
+        Path backup = from;
+        Path target = dataDir;
         try {
             long started = System.nanoTime();
-            Properties manifest = restore(from, dataDir);
+            Properties manifest = Cli.quietly(() -> restore(backup, target));
             out.printf("Restored the backup of %s (server %s) into %s in %d ms.%n", manifest.getProperty("createdAt"),
-                    manifest.getProperty("serverVersion"), dataDir, (System.nanoTime() - started) / 1_000_000);
-            out.println("Start a server on it with: confab-server --data-dir " + dataDir);
+                    manifest.getProperty("serverVersion"), target, (System.nanoTime() - started) / 1_000_000);
+            out.println("Start a server on it with: confab-server --data-dir " + target);
             return 0;
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             err.println("confab-server restore: " + e.getMessage());
             return 1;
         }
@@ -83,9 +85,10 @@ public final class RestoreCommand {
             if (Files.isDirectory(from.resolve(Backups.TLS_DIR))) {
                 Trees.copy(from.resolve(Backups.TLS_DIR), dataDir.resolve(Backups.TLS_DIR));
             }
-            try (RocksDbHistoryStore history = RocksDbHistoryStore.open(DataDir.history(dataDir));
-                 H2AccountStore accounts = H2AccountStore.open(DataDir.accounts(dataDir))) {
+            try {
                 // opening both is the check: RocksDB replays its log, H2 and Flyway read the schema
+                RocksDbHistoryStore.open(DataDir.history(dataDir)).close();
+                H2AccountStore.open(DataDir.accounts(dataDir)).close();
             } catch (IllegalStateException e) {
                 throw new IOException("the restored data does not open: " + e.getMessage(), e);
             }
