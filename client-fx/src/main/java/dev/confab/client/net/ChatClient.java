@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * What the UI and the benchmark use: sign in, send, listen, read the local cache, and ask the server.
@@ -38,14 +39,14 @@ public final class ChatClient implements AutoCloseable {
     private final Liveness liveness;
     private final MessageStatuses statuses;
 
-    private ChatClient(ClientConfig config, ClientRuntime runtime, LocalStore store) {
+    private ChatClient(ClientConfig config, ClientRuntime runtime, LocalStore store, SSLContext tls) {
         this.runtime = runtime;
         this.store = store;
         JacksonCodec codec = new JacksonCodec();
-        HttpApi http = new HttpApi(HttpApi.newClient(config, runtime.io()), config, codec);
+        HttpApi http = new HttpApi(HttpApi.newClient(config, runtime.io(), tls), config, codec);
         this.callbacks = new Callbacks(runtime.callbacks());
         this.engine = new ConnectionEngine(config, runtime, store, callbacks,
-                new WebSocketTransport(config, codec, runtime), new LongPollTransport(http, config), http::healthy);
+                new WebSocketTransport(config, codec, runtime, tls), new LongPollTransport(http, config), http::healthy);
         this.api = new ChatApi(engine, callbacks);
         this.signIn = new SignIn(config, http, store, engine, callbacks);
         AwayState away = new AwayState();
@@ -65,7 +66,16 @@ public final class ChatClient implements AutoCloseable {
      * caller's.
      */
     public static ChatClient open(ClientConfig config, LocalStore store, ClientRuntime runtime) {
-        ChatClient client = new ChatClient(config, runtime, store);
+        return open(config, store, runtime, null);
+    }
+
+    /**
+     * Like {@link #open(ClientConfig, LocalStore, ClientRuntime)}, with the TLS context for an {@code https://}
+     * server (its WebSocket is then {@code wss://}); for a LAN server, the pinning one from
+     * {@code CertificatePins.sslContext}. Null means the JDK's default trust store.
+     */
+    public static ChatClient open(ClientConfig config, LocalStore store, ClientRuntime runtime, SSLContext tls) {
+        ChatClient client = new ChatClient(config, runtime, store, tls);
         store.session().ifPresent(client.engine::start);
         return client;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 
 /**
  * The server's HTTP API: {@code POST /api/v1/rpc}, {@code GET /api/v1/events} (long-poll) and
@@ -31,12 +32,15 @@ final class HttpApi {
     }
 
     /** HTTP/1.1 only: the JDK's default HTTP/2 upgrade attempt ({@code Upgrade: h2c}) hangs Grizzly. */
-    static HttpClient newClient(ClientConfig config, Executor executor) {
-        return HttpClient.newBuilder()
+    static HttpClient newClient(ClientConfig config, Executor executor, SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
-                .executor(executor)
-                .build();
+                .executor(executor);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        return builder.build();
     }
 
     /** Any request frame; the reply may be an error frame. Fails with a {@link LinkFailure} if none came. */

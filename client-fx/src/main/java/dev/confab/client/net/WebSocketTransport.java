@@ -2,8 +2,10 @@ package dev.confab.client.net;
 
 import dev.confab.protocol.Codec;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
 
 /**
  * Opens {@link WebSocketLink}s with the Tyrus client on a shared container (one Grizzly runtime for all
@@ -15,13 +17,19 @@ final class WebSocketTransport implements Transport {
     private final Codec codec;
     private final ClientRuntime runtime;
 
-    WebSocketTransport(ClientConfig config, Codec codec, ClientRuntime runtime) {
+    /** {@code tls}: for wss:// servers, null for the JDK's default trust (see {@link ChatClient#open}). */
+    WebSocketTransport(ClientConfig config, Codec codec, ClientRuntime runtime, SSLContext tls) {
         this.config = config;
         this.codec = codec;
         this.runtime = runtime;
         this.client = ClientManager.createClient();
         client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) config.connectTimeout().toMillis());
+        if (tls != null) {
+            // Host names stay checked through endpoint identification, which the context's trust manager performs.
+            client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR,
+                    new SslEngineConfigurator(tls, true, false, false));
+        }
     }
 
     @Override
