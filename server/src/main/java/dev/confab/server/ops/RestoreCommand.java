@@ -25,8 +25,8 @@ public final class RestoreCommand {
                                (default %s)
               --help           show this help
 
-            Run it as the user the server runs as (for the system service: sudo -u confab), or chown the new
-            directory to that user afterwards.
+            The server must own the new directory: run this as the user the server runs as, or chown it
+            afterwards (for the system service: sudo chown -R confab:confab NEW).
             """;
 
     private RestoreCommand() {
