@@ -10,6 +10,7 @@ import dev.confab.server.chat.Directory;
 import dev.confab.server.chat.Dispatcher;
 import dev.confab.server.chat.EventHub;
 import dev.confab.server.chat.GroupService;
+import dev.confab.server.chat.LastSeen;
 import dev.confab.server.chat.LoginThrottle;
 import dev.confab.server.chat.Memberships;
 import dev.confab.server.chat.MessageWriter;
@@ -72,11 +73,13 @@ public final class ConfabServer implements AutoCloseable {
     private final NetworkListener listener;
     private final WsEndpoint wsEndpoint;
     private final Presence presence;
+    private final LastSeen lastSeen;
     private final StoreSnapshots snapshots;
     private final ServerTls tls;
     private volatile AdminEndpoint admin;
     private volatile LanAdvertiser advertiser;
     private volatile boolean ready;
+    private long sweeps;
     private boolean closed;
 
     private ConfabServer(ServerConfig config) throws IOException {
@@ -111,7 +114,8 @@ public final class ConfabServer implements AutoCloseable {
                 new ReceiptService(chat, directory, historyStore, accounts, writer, ServerConfig.RECEIPT_FANOUT_LIMIT),
                 new TypingService(chat, directory, connections, clock),
                 presence, memberships, connections);
-        PresenceWiring.wire(services, directory, accountStore, appExecutor, clock);
+        this.lastSeen = new LastSeen(accountStore);
+        PresenceWiring.wire(services, directory, lastSeen, appExecutor, clock);
         Dispatcher dispatcher = new Dispatcher(services, appExecutor, clock, config.serverName(),
                 MAX_CONNECTIONS_PER_ACCOUNT);
 
@@ -156,6 +160,10 @@ public final class ConfabServer implements AutoCloseable {
             try {
                 server.wsEndpoint.closeSilent();
                 server.presence.sweep();
+                server.sweeps++;
+                if (server.sweeps % 5 == 0) {
+                    server.appExecutor.execute(server.lastSeen::flush);
+                }
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(ConfabServer.class).warn("heartbeat sweep failed", e);
             }
@@ -203,6 +211,11 @@ public final class ConfabServer implements AutoCloseable {
         }
         http.shutdownNow();
         writer.close();
+        try {
+            lastSeen.flush();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(ConfabServer.class).warn("last-seen flush failed", e);
+        }
         appExecutor.shutdown();
         timers.shutdownNow();
         try {

@@ -19,6 +19,8 @@ public final class Accounts {
     private final Clock clock;
     private final ConcurrentMap<String, User> usersByName = new ConcurrentHashMap<>();
     private final ConcurrentMap<Long, User> usersById = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_SESSIONS = 100_000;
+    private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
     private volatile String dummyHash;
 
     private final LoginThrottle throttle;
@@ -60,12 +62,30 @@ public final class Accounts {
         return new LoginResult(new Session(user.get().id(), user.get().username(), device.id(), device.name()), token);
     }
 
+    /** The device session of a token; cached in memory, dropped from the cache when the device is revoked. */
     public Optional<Session> authenticate(String token) {
         if (token == null || token.isEmpty() || token.length() > 128) {
             return Optional.empty();
         }
-        return store.findActiveDevice(Tokens.hash(token)).flatMap(device -> user(device.userId())
+        String hash = Tokens.hash(token);
+        Session cached = sessions.get(hash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Session> found = store.findActiveDevice(hash).flatMap(device -> user(device.userId())
                 .map(u -> new Session(u.id(), u.username(), device.id(), device.name())));
+        found.ifPresent(s -> {
+            if (sessions.size() > MAX_CACHED_SESSIONS) {
+                sessions.clear();
+            }
+            sessions.put(hash, s);
+        });
+        return found;
+    }
+
+    /** Forgets cached sessions of a device that was just revoked, so its token stops working at once. */
+    public void forgetDevice(long deviceId) {
+        sessions.values().removeIf(s -> s.deviceId() == deviceId);
     }
 
     /** Changes the password and revokes the account's other devices; returns their ids. */
@@ -80,11 +100,14 @@ public final class Accounts {
         throttle.succeeded(session.username());
         store.updatePassword(user.id(), hasher.hash(newPassword));
         forget(user.id());
-        return store.revokeOtherDevices(user.id(), session.deviceId(), clock.millis());
+        java.util.List<Long> revoked = store.revokeOtherDevices(user.id(), session.deviceId(), clock.millis());
+        revoked.forEach(this::forgetDevice);
+        return revoked;
     }
 
     public void logout(Session session) {
         store.revokeDevice(session.deviceId(), clock.millis());
+        forgetDevice(session.deviceId());
     }
 
     /** Looks a user up by name, ignoring case (usernames are stored lower-case). */

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * The single writer of the history store and of membership changes. It takes sends and changes in arrival
  * order, assigns each conversation's dense message seq and each user's dense event seq, deduplicates sends
  * on (sender, clientMsgId), fans a message out to the members it has at that point, and commits everything
- * queued meanwhile in one fsynced batch (group commit). Once the batch is durable its events are published to
- * the {@link EventHub}, then the futures complete.
+ * queued meanwhile in one fsynced batch (group commit). Once the batch is durable, a completer thread publishes
+ * its events to the {@link EventHub} and then completes the futures, in commit order, while the writer already
+ * gathers the next batch.
  * <p>Only the writer thread touches the counters and membership changes, so they need no locks.
  */
 public final class MessageWriter implements AutoCloseable {
@@ -42,6 +43,13 @@ public final class MessageWriter implements AutoCloseable {
     private final Map<Long, Long> conversationSeqs = new HashMap<>();
     private final Map<Long, Long> eventSeqs = new HashMap<>();
     private final Thread thread;
+    /** Publishes committed events and completes futures, in commit order, so the writer can start the next batch. */
+    private final java.util.concurrent.ExecutorService completer = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "confab-writer-completer");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile boolean accepting = true;
 
     public MessageWriter(HistoryStore store, Memberships memberships, EventHub hub, Clock clock) {
@@ -78,6 +86,8 @@ public final class MessageWriter implements AutoCloseable {
         queue.add(STOP);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
+            completer.shutdown();
+            completer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -141,8 +151,11 @@ public final class MessageWriter implements AutoCloseable {
             }
             return;
         }
-        hub.publish(b.events);
-        completions.forEach(Runnable::run);
+        List<UserEvent> committed = b.events;
+        completer.execute(() -> {
+            hub.publish(committed);
+            completions.forEach(Runnable::run);
+        });
     }
 
     private void apply(Send c, Batch b, List<Runnable> completions) {

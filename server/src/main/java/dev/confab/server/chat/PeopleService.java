@@ -125,6 +125,7 @@ public final class PeopleService {
                 .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "no such device"));
         return writer.submit(ctx -> {
             store.revokeDevice(deviceId, ctx.now());
+            accounts.forgetDevice(deviceId);
             Info.Device info = new Info.Device(target.id(), target.name(), target.createdAt(), target.lastSeenAt(),
                     deviceId == s.deviceId(), false);
             ctx.emit(List.of(s.userId()), seq -> new Event.DeviceEvent(seq, "revoked", info));

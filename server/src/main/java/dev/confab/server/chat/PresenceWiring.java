@@ -10,14 +10,14 @@ public final class PresenceWiring {
     private PresenceWiring() {
     }
 
-    public static void wire(Services services, Directory directory, AccountStore accounts, Executor executor,
+    public static void wire(Services services, Directory directory, LastSeen lastSeen, Executor executor,
                             Clock clock) {
         Presence presence = services.presence();
         // One change after another, so a quick offline-then-online never reaches clients in the wrong order.
         Executor inOrder = new SerialExecutor(executor);
         services.connections().listener((session, connected) -> {
             presence.webSocket(session, connected);
-            executor.execute(() -> accounts.touchDevice(session.deviceId(), clock.millis()));
+            lastSeen.seen(session.deviceId(), clock.millis());
         });
         presence.listener(change -> inOrder.execute(() -> {
             String username = services.accounts().user(change.userId()).map(AccountStore.User::username).orElse(null);

@@ -24,9 +24,10 @@ final class SignedInHandlers {
                     me.deviceId(), me.deviceName()));
         }
         if (request instanceof Request.Send send) {
-            return s.chat().send(me, send).thenApplyAsync(r -> new Reply.SendOk(send.id(),
+            // Built on the writer's completer thread: no further hop before the reply is written.
+            return s.chat().send(me, send).thenApply(r -> new Reply.SendOk(send.id(),
                     r.message().conversationId(), r.message().seq(), r.message().clientMsgId(),
-                    r.message().sentAt(), r.duplicate()), replyExecutor);
+                    r.message().sentAt(), r.duplicate()));
         }
         if (request instanceof Request.History h) {
             ChatService.HistoryPage page = s.chat().history(me, h);

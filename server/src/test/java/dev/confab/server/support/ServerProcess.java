@@ -62,7 +62,8 @@ public final class ServerProcess implements AutoCloseable {
             return new ServerProcess(process, ready.get(30, TimeUnit.SECONDS), output);
         } catch (Exception e) {
             process.destroyForcibly();
-            throw new IllegalStateException("server process did not start", e);
+            throw new IllegalStateException("server process did not start; it printed:\n"
+                    + String.join("\n", output), e);
         }
     }
 
