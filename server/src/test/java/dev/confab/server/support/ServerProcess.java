@@ -36,7 +36,7 @@ public final class ServerProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "dev.confab.server.Main", "--bind", "127.0.0.1", "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString()))
+                "--data-dir", dataDir.toString(), "--no-discovery"))
                 .redirectErrorStream(true)
                 .start();
         CompletableFuture<Integer> ready = new CompletableFuture<>();
