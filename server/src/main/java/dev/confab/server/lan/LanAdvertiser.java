@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,8 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceInfo;
 import org.slf4j.Logger;
@@ -27,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LanAdvertiser implements AutoCloseable {
     public static final String SERVICE_TYPE = "_confab._tcp.local.";
+    static final Duration CLOSE_WAIT = Duration.ofMillis(500);
     private static final Logger LOG = LoggerFactory.getLogger(LanAdvertiser.class);
 
     private final ExecutorService worker;
@@ -99,13 +104,23 @@ public final class LanAdvertiser implements AutoCloseable {
         return responders.copy();
     }
 
-    /** Withdraws the advertisement (sends goodbyes, which takes up to a few seconds) and stops JmDNS. */
+    /**
+     * Withdraws the advertisement and stops JmDNS, waiting at most {@link #CLOSE_WAIT}: the first goodbye goes out
+     * at once, which is what browsers need; JmDNS repeats it for about two more seconds on its daemon thread, which
+     * need not hold up a server shutdown.
+     */
     @Override
     public void close() {
-        responders.thenAcceptAsync(list -> list.forEach(LanAdvertiser::closeQuietly), worker)
-                .exceptionally(e -> null)
-                .join();
+        CompletableFuture<Void> closing = responders
+                .thenAcceptAsync(list -> list.forEach(LanAdvertiser::closeQuietly), worker);
         worker.shutdown();
+        try {
+            closing.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // still sending goodbyes in the background, or registration had failed: nothing to wait for
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<JmDNS> register(Advertisement ad, List<InetAddress> addresses) {
