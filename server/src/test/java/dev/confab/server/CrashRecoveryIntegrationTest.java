@@ -100,37 +100,57 @@ class CrashRecoveryIntegrationTest {
         }
     }
 
-    /** Sends a pipelined burst and kills the server once about half of it is acknowledged. */
+    /**
+     * Four connections of alice (four desktops) send pipelined bursts at once; the server is killed once about
+     * half of all sends are acknowledged.
+     */
     private static void burstThenKill(ServerProcess server, String token, int round, Set<String> acknowledged,
                                       List<String> attempted) throws InterruptedException {
-        WsTestClient alice = WsTestClient.connect(server.port());
-        alice.hello();
-        alice.auth(token);
-        List<String> ids = IntStream.range(0, PER_ROUND).mapToObj(i -> "r" + round + "-" + i)
-                .collect(Collectors.toList());
-        attempted.addAll(ids);
+        int senders = 4;
         Set<String> ackedThisRound = ConcurrentHashMap.newKeySet();
-        Thread collector = new Thread(() -> {
-            try {
-                while (ackedThisRound.size() < PER_ROUND) {
-                    Reply reply = alice.nextReply();
-                    if (reply instanceof Reply.SendOk ok) {
-                        ackedThisRound.add(ok.clientMsgId());
-                        acknowledged.add(ok.clientMsgId());
-                    }
-                }
-            } catch (AssertionError | RuntimeException e) {
-                // the server died: no more acknowledgements
+        List<Thread> threads = new ArrayList<>();
+        for (int d = 0; d < senders; d++) {
+            WsTestClient alice = WsTestClient.connect(server.port());
+            alice.hello();
+            alice.auth(token);
+            List<String> ids = IntStream.range(0, PER_ROUND / senders).mapToObj(i -> "r" + round + "-" + alice.hashCode()
+                    + "-" + i).collect(Collectors.toList());
+            synchronized (attempted) {
+                attempted.addAll(ids);
             }
-        });
-        collector.start();
-        for (String id : ids) {
-            alice.send(new Request.Send("s-" + id, "bob", null, id, "body " + id));
+            Thread collector = new Thread(() -> {
+                try {
+                    while (true) {
+                        Reply reply = alice.nextReply();
+                        if (reply instanceof Reply.SendOk ok) {
+                            ackedThisRound.add(ok.clientMsgId());
+                            acknowledged.add(ok.clientMsgId());
+                        }
+                    }
+                } catch (AssertionError | RuntimeException e) {
+                    // the server died (or everything was acknowledged): no more replies
+                }
+            });
+            collector.start();
+            threads.add(collector);
+            Thread sender = new Thread(() -> {
+                try {
+                    for (String id : ids) {
+                        alice.send(new Request.Send("s-" + id, "bob", null, id, "body " + id));
+                    }
+                } catch (RuntimeException e) {
+                    // the server died mid-burst
+                }
+            });
+            sender.start();
+            threads.add(sender);
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
                 .until(() -> ackedThisRound.size() >= PER_ROUND / 2);
         server.kill9();
-        collector.join(15_000);
+        for (Thread t : threads) {
+            t.join(15_000);
+        }
         assertThat(ackedThisRound).as("round " + round + " acknowledged some sends before the kill").isNotEmpty();
     }
 }
