@@ -25,7 +25,7 @@ fail() {
 }
 cleanup() {
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then kill -9 "$SERVER_PID" 2>/dev/null || true; fi
-  if [ "$INSTALLED" = 1 ] && [ "${KEEP_INSTALLED:-0}" != 1 ]; then $SUDO dpkg -r confab >/dev/null 2>&1 || true; fi
+  if [ "$INSTALLED" = 1 ] && [ "${KEEP_INSTALLED:-0}" != 1 ]; then $SUDO dpkg --purge confab >/dev/null 2>&1 || true; fi
   rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -164,13 +164,15 @@ expect "$version" "Confab desktop" "confab --version"
 grep -q "self-check: ok" "$TMP/self-check.out" || fail "confab --self-check"
 /opt/confab/bin/confab-server --version
 
-step "Remove with dpkg -r"
+step "Remove with dpkg -r, then purge"
 $SUDO dpkg -r confab
 INSTALLED=0
 [ ! -e /opt/confab/bin ] || fail "/opt/confab/bin left behind"
 [ ! -e /lib/systemd/system/confab-server.service ] || fail "systemd unit left behind"
 [ ! -e /usr/bin/confab ] && [ ! -e /usr/bin/confab-server ] || fail "/usr/bin links left behind"
-echo "removed (the confab user and /var/lib/confab are kept on purpose)"
+$SUDO dpkg --purge confab >/dev/null
+dpkg -s confab >/dev/null 2>&1 && fail "still known to dpkg after --purge"
+echo "removed and purged (the confab user and /var/lib/confab are kept on purpose)"
 
 step "Result"
 size=$(stat -c %s "$DEB")
