@@ -16,7 +16,8 @@ public final class ConfabApp extends Application {
     @Override
     public void start(Stage stage) {
         // The LAN finder (mDNS) plugs in here when it exists; until then nothing is found.
-        shell = new AppShell(stage, DataDirs.standard(), ServerFinder.none(), Clock.systemDefaultZone());
+        shell = new AppShell(stage, DataDirs.standard(), LanServerFinder.onLan(javafx.application.Platform::runLater),
+                Clock.systemDefaultZone());
         shell.start();
         if (Boolean.getBoolean("confab.timing")) {
             Platform.runLater(() -> System.err.println("confab: window usable "
