@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import dev.confab.server.support.ServerProcess;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,7 +37,7 @@ class LanDiscoveryIntegrationTest {
         Recorder recorder = new Recorder(name);
         try (JmDNS browser = JmDNS.create(InetAddress.getLoopbackAddress(), "confab-test-browser")) {
             browser.addServiceListener(LanAdvertiser.SERVICE_TYPE, recorder);
-            try (ServerChild server = ServerChild.start(dataDir, "--bind", "127.0.0.1", "--port", "0", "--tls",
+            try (ServerProcess server = ServerProcess.start(dataDir, "--bind", "127.0.0.1", "--port", "0", "--tls",
                     "--name", name)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> recorder.resolved.get() != null);
                 ServiceInfo info = recorder.resolved.get();

@@ -31,12 +31,18 @@ public final class ServerProcess implements AutoCloseable {
         return List.copyOf(output);
     }
 
-    /** Starts {@code dev.confab.server.Main} and waits (up to 30 s) until it prints its port. */
+    /** Starts {@code dev.confab.server.Main} on loopback, without discovery, and waits (30 s) until it listens. */
     public static ServerProcess start(Path dataDir, int port) throws IOException {
+        return start(dataDir, "--bind", "127.0.0.1", "--port", Integer.toString(port), "--no-discovery");
+    }
+
+    /** Starts {@code dev.confab.server.Main --data-dir dataDir} plus {@code options}; waits (30 s) until it listens. */
+    public static ServerProcess start(Path dataDir, String... options) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "dev.confab.server.Main", "--bind", "127.0.0.1", "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString(), "--no-discovery"))
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), "dev.confab.server.Main", "--data-dir", dataDir.toString()));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
         CompletableFuture<Integer> ready = new CompletableFuture<>();
