@@ -19,7 +19,13 @@ public final class EventHub {
     private final Map<Long, Set<Listener>> listeners = new ConcurrentHashMap<>();
 
     public void subscribe(long userId, Listener listener) {
-        listeners.computeIfAbsent(userId, id -> new CopyOnWriteArraySet<>()).add(listener);
+        // Add inside compute: adding to a set fetched outside it could race an unsubscribe that just removed the
+        // (then empty) set from the map, leaving the listener orphaned and never woken.
+        listeners.compute(userId, (id, set) -> {
+            Set<Listener> s = set != null ? set : new CopyOnWriteArraySet<>();
+            s.add(listener);
+            return s;
+        });
     }
 
     public void unsubscribe(long userId, Listener listener) {
