@@ -121,7 +121,9 @@ public final class ConfabServer implements AutoCloseable {
 
         this.http = new HttpServer();
         this.listener = new NetworkListener("confab", config.bind(), config.port());
-        listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
+        // Closes connections with no traffic at all: slowloris requests that never finish their headers, idle
+        // keep-alive HTTP connections. WebSocket traffic (pings) resets it, and a long-poll waits at most 30 s.
+        listener.getKeepAlive().setIdleTimeoutInSeconds(idleTimeoutSeconds(config));
         ConfabWebSocketContainer container = new ConfabWebSocketContainer();
         this.wsEndpoint = new WsEndpoint(dispatcher, connections, codec, appExecutor, clock, config.heartbeatTimeout());
         try {
@@ -225,6 +227,11 @@ public final class ConfabServer implements AutoCloseable {
         }
         historyStore.close();
         accountStore.close();
+    }
+
+    /** Longer than the WebSocket heartbeat deadline and the longest long-poll wait, so only dead peers hit it. */
+    static int idleTimeoutSeconds(ServerConfig config) {
+        return (int) Math.max(35, config.heartbeatTimeout().toSeconds() + 15);
     }
 
     /** The data directory holds password hashes and every message: only the server's user may read it. */
