@@ -208,6 +208,12 @@ final class EngineGateway implements ChatGateway, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<Void> changePassword(String currentPassword, String newPassword) {
+        return client.call(id -> new dev.confab.protocol.Request.ChangePassword(id, currentPassword, newPassword))
+                .thenApply(reply -> null);
+    }
+
+    @Override
     public CompletableFuture<Void> setProfile(String displayName) {
         return client.setProfile(displayName).thenApply(user -> null);
     }

@@ -201,6 +201,12 @@ public final class FakeGateway implements ChatGateway {
     }
 
     @Override
+    public CompletableFuture<Void> changePassword(String currentPassword, String newPassword) {
+        calls.add("changePassword " + currentPassword + " -> " + newPassword);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletableFuture<Void> setProfile(String displayName) {
         calls.add("setProfile " + displayName);
         return CompletableFuture.completedFuture(null);

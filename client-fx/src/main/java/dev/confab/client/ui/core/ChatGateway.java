@@ -82,6 +82,9 @@ public interface ChatGateway {
 
     CompletableFuture<Void> setProfile(String displayName);
 
+    /** Changes the password; the server signs out every other device of the account. */
+    CompletableFuture<Void> changePassword(String currentPassword, String newPassword);
+
     CompletableFuture<Map<String, String>> settings();
 
     CompletableFuture<List<Info.Device>> devices();

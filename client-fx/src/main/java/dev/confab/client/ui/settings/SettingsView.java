@@ -41,9 +41,23 @@ public final class SettingsView extends TabPane {
         save.setId("settings-save");
         save.setOnAction(e -> vm.saveProfile());
         HBox.setHgrow(name, Priority.ALWAYS);
+        PasswordField current = new PasswordField();
+        current.setId("settings-current-password");
+        current.setPromptText("Current password");
+        current.textProperty().bindBidirectional(vm.currentPasswordProperty());
         PasswordField password = new PasswordField();
+        password.setId("settings-new-password");
         password.setPromptText("New password");
-        password.setDisable(true);
+        password.textProperty().bindBidirectional(vm.newPasswordProperty());
+        Button change = new Button("Change password");
+        change.setId("settings-change-password");
+        change.setOnAction(e -> {
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "Changing your password signs out all your other devices. Continue?");
+            ask.setHeaderText("Change password");
+            ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.changePassword());
+        });
         Label note = new Label(SettingsViewModel.PASSWORD_NOTE);
         note.getStyleClass().add("hint");
         Label status = new Label();
@@ -53,8 +67,8 @@ public final class SettingsView extends TabPane {
         signOut.setId("settings-sign-out");
         signOut.getStyleClass().add("danger");
         signOut.setOnAction(e -> vm.signOut());
-        VBox box = new VBox(10, new Label("Display name"), new HBox(8, name, save), new Label("Password"), password,
-                note, status, new Region(), signOut);
+        VBox box = new VBox(10, new Label("Display name"), new HBox(8, name, save), new Label("Password"), current,
+                new HBox(8, password, change), note, status, new Region(), signOut);
         box.getStyleClass().add("dialog-pane-content");
         return box;
     }

@@ -16,10 +16,10 @@ import javafx.collections.ObservableList;
 
 /**
  * Settings: profile (display name), notifications, theme, this account's devices (revoke the others), and
- * signing out. Changing the password is not offered because the server has no request for it yet.
+ * changing the password (which signs out the other devices), and signing out.
  */
 public final class SettingsViewModel {
-    public static final String PASSWORD_NOTE = "Changing the password is not supported by the server yet.";
+    public static final String PASSWORD_NOTE = "Changing the password signs out all your other devices.";
 
     private final ChatGateway gateway;
     private final BooleanProperty notifications;
@@ -27,6 +27,8 @@ public final class SettingsViewModel {
     private final Runnable signedOut;
     private final StringProperty displayName = new SimpleStringProperty(this, "displayName", "");
     private final ObservableList<Info.Device> devices = FXCollections.observableArrayList();
+    private final StringProperty currentPassword = new SimpleStringProperty(this, "currentPassword", "");
+    private final StringProperty newPassword = new SimpleStringProperty(this, "newPassword", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
     /** {@code notifications} and {@code theme} are the app's own preferences, saved by whoever owns them. */
@@ -58,6 +60,38 @@ public final class SettingsViewModel {
         }
         gateway.setProfile(value).whenComplete((v, failure) ->
                 status.set(failure == null ? "Saved." : Failures.describe(failure)));
+    }
+
+    /** Checks the new password locally, then asks the server; the other devices are signed out on success. */
+    public void changePassword() {
+        if (currentPassword.get().isEmpty()) {
+            status.set("Enter your current password.");
+            return;
+        }
+        String next = newPassword.get();
+        if (next.length() < dev.confab.protocol.Limits.MIN_PASSWORD_CHARS || next.isBlank()) {
+            status.set("Choose a new password of at least " + dev.confab.protocol.Limits.MIN_PASSWORD_CHARS
+                    + " characters.");
+            return;
+        }
+        gateway.changePassword(currentPassword.get(), next).whenComplete((v, failure) -> {
+            if (failure != null) {
+                status.set(Failures.describe(failure));
+            } else {
+                currentPassword.set("");
+                newPassword.set("");
+                devices.removeIf(d -> !d.current());
+                status.set("Password changed. Your other devices were signed out.");
+            }
+        });
+    }
+
+    public StringProperty currentPasswordProperty() {
+        return currentPassword;
+    }
+
+    public StringProperty newPasswordProperty() {
+        return newPassword;
     }
 
     public void revoke(Info.Device device) {
