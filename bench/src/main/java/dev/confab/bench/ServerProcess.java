@@ -51,6 +51,7 @@ final class ServerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--bind", "127.0.0.1", "--port", Integer.toString(wantedPort),
+                "--max-requests-per-second", "10000000", "--no-discovery",
                 "--data-dir", dataDir.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Integer> ready = new CompletableFuture<>();

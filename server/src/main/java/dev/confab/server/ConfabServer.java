@@ -125,7 +125,8 @@ public final class ConfabServer implements AutoCloseable {
         // keep-alive HTTP connections. WebSocket traffic (pings) resets it, and a long-poll waits at most 30 s.
         listener.getKeepAlive().setIdleTimeoutInSeconds(idleTimeoutSeconds(config));
         ConfabWebSocketContainer container = new ConfabWebSocketContainer();
-        this.wsEndpoint = new WsEndpoint(dispatcher, connections, codec, appExecutor, clock, config.heartbeatTimeout());
+        this.wsEndpoint = new WsEndpoint(dispatcher, connections, codec, appExecutor, clock, config.heartbeatTimeout(),
+                config.requestsPerSecond());
         try {
             container.register(wsEndpoint.config("/ws"));
         } catch (DeploymentException e) {

@@ -28,6 +28,9 @@ public final class Main {
               --name NAME      server name shown to clients and advertised on the LAN (default Confab)
               --max-group-members N
                                largest group allowed (default 1000)
+              --max-requests-per-second N
+                               requests one WebSocket may send per second, bursts up to twice that
+                               (default 1000); raise it for load generators
               --heartbeat-timeout S
                                close a WebSocket that sent nothing for S seconds (default 45)
               --tls            serve wss:// and https:// on --port instead of ws:// and http://. Without
@@ -130,6 +133,8 @@ public final class Main {
                 case "--bind" -> config = config.withBind(value(args, ++i, arg));
                 case "--data-dir" -> config = config.withDataDir(Path.of(value(args, ++i, arg)));
                 case "--name" -> config = config.withServerName(value(args, ++i, arg));
+                case "--max-requests-per-second" -> config = config.withRequestsPerSecond(
+                        (int) bounded(value(args, ++i, arg), 10, 10_000_000, arg));
                 case "--max-group-members" -> config = config.withMaxGroupMembers(
                         (int) bounded(value(args, ++i, arg), 2, 100_000, arg));
                 case "--heartbeat-timeout" -> config = config.withHeartbeatTimeout(

@@ -13,21 +13,23 @@ import java.time.Duration;
  * @param heartbeatTimeout a WebSocket that sends nothing for this long is closed as dead
  * @param discovery advertise the server on the LAN with mDNS/DNS-SD ({@code _confab._tcp})
  * @param tls TLS on the port (off by default), see {@link TlsSettings}
+ * @param requestsPerSecond requests one WebSocket may send per second (burst: twice that); more get rate_limited
  */
 public record ServerConfig(String bind, int port, Path dataDir, String serverName, int argon2MemoryKib,
                            int workerThreads, Duration heartbeatTimeout, int maxGroupMembers, boolean discovery,
-                           TlsSettings tls) {
+                           TlsSettings tls, int requestsPerSecond) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(45);
     public static final int DEFAULT_MAX_GROUP_MEMBERS = 1000;
     /** Groups up to this size get live read receipts from every member; larger ones ask with {@code receipts}. */
     public static final int RECEIPT_FANOUT_LIMIT = 50;
+    public static final int DEFAULT_REQUESTS_PER_SECOND = 1000;
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, "Confab", Argon2PasswordHasher.DEFAULT_MEMORY_KIB,
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 2), DEFAULT_HEARTBEAT_TIMEOUT,
-                DEFAULT_MAX_GROUP_MEMBERS, true, TlsSettings.off());
+                DEFAULT_MAX_GROUP_MEMBERS, true, TlsSettings.off(), DEFAULT_REQUESTS_PER_SECOND);
     }
 
     /** Loopback, a free port, cheap password hashing, no LAN advertisement: for tests only. */
@@ -37,47 +39,52 @@ public record ServerConfig(String bind, int port, Path dataDir, String serverNam
 
     public ServerConfig withBind(String value) {
         return new ServerConfig(value, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                maxGroupMembers, discovery, tls);
+                maxGroupMembers, discovery, tls, requestsPerSecond);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(bind, value, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                maxGroupMembers, discovery, tls);
+                maxGroupMembers, discovery, tls, requestsPerSecond);
     }
 
     public ServerConfig withDataDir(Path value) {
         return new ServerConfig(bind, port, value, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                maxGroupMembers, discovery, tls);
+                maxGroupMembers, discovery, tls, requestsPerSecond);
     }
 
     public ServerConfig withServerName(String value) {
         return new ServerConfig(bind, port, dataDir, value, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                maxGroupMembers, discovery, tls);
+                maxGroupMembers, discovery, tls, requestsPerSecond);
     }
 
     public ServerConfig withArgon2MemoryKib(int value) {
         return new ServerConfig(bind, port, dataDir, serverName, value, workerThreads, heartbeatTimeout,
-                maxGroupMembers, discovery, tls);
+                maxGroupMembers, discovery, tls, requestsPerSecond);
     }
 
     public ServerConfig withHeartbeatTimeout(Duration value) {
         return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, value,
-                maxGroupMembers, discovery, tls);
+                maxGroupMembers, discovery, tls, requestsPerSecond);
     }
 
     public ServerConfig withMaxGroupMembers(int value) {
         return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                value, discovery, tls);
+                value, discovery, tls, requestsPerSecond);
     }
 
     public ServerConfig withDiscovery(boolean value) {
         return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                maxGroupMembers, value, tls);
+                maxGroupMembers, value, tls, requestsPerSecond);
     }
 
     public ServerConfig withTls(TlsSettings value) {
         return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                maxGroupMembers, discovery, value);
+                maxGroupMembers, discovery, value, requestsPerSecond);
+    }
+
+    public ServerConfig withRequestsPerSecond(int value) {
+        return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
+                maxGroupMembers, discovery, tls, value);
     }
 
     /** The default data directory: {@code $XDG_DATA_HOME/confab/server}, else {@code ~/.local/share/confab/server}. */

@@ -30,9 +30,6 @@ public final class WsEndpoint extends Endpoint {
     public static final int HARD_FRAME_LIMIT = 1024 * 1024;
     /** Unsent bytes a connection may have queued before it is dropped as too slow. */
     public static final long MAX_QUEUED_BYTES = 16L * 1024 * 1024;
-    /** Requests per second per connection, and the burst allowed above it. */
-    public static final double REQUESTS_PER_SECOND = 1000;
-    public static final double REQUEST_BURST = 2000;
     private static final String CONNECTION = "confab.connection";
 
     private final Dispatcher dispatcher;
@@ -41,10 +38,13 @@ public final class WsEndpoint extends Endpoint {
     private final Executor executor;
     private final Clock clock;
     private final Duration heartbeatTimeout;
+    /** Requests per second per connection; the burst allowed above it is twice that. */
+    private final int requestsPerSecond;
     private final Set<WsConnection> open = ConcurrentHashMap.newKeySet();
 
     public WsEndpoint(Dispatcher dispatcher, Connections connections, Codec codec, Executor executor, Clock clock,
-                      Duration heartbeatTimeout) {
+                      Duration heartbeatTimeout, int requestsPerSecond) {
+        this.requestsPerSecond = requestsPerSecond;
         this.dispatcher = dispatcher;
         this.connections = connections;
         this.codec = codec;
@@ -71,7 +71,8 @@ public final class WsEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(HARD_FRAME_LIMIT);
         session.setMaxIdleTimeout(0);
         WsConnection connection = new WsConnection(session, codec, executor, clock.millis(), MAX_QUEUED_BYTES,
-                new dev.confab.server.chat.RateLimiter(REQUESTS_PER_SECOND, REQUEST_BURST, System.nanoTime()));
+                new dev.confab.server.chat.RateLimiter(requestsPerSecond, 2.0 * requestsPerSecond,
+                        System.nanoTime()));
         session.getUserProperties().put(CONNECTION, connection);
         open.add(connection);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(connection, text));
@@ -109,7 +110,7 @@ public final class WsEndpoint extends Endpoint {
         }
         if (!connection.admit(System.nanoTime())) {
             reply(connection, new Reply.Error(codec.peekId(text), ErrorCode.RATE_LIMITED,
-                    "more than " + (int) REQUESTS_PER_SECOND + " requests per second; slow down"));
+                    "more than " + requestsPerSecond + " requests per second; slow down"));
             return;
         }
         Request request;
