@@ -23,7 +23,7 @@ final class Options {
 
     static final List<String> KNOWN = List.of(
             "port", "server-jar", "server-pid", "server-opts", "work-dir", "users", "rates", "step-seconds",
-            "warmup-seconds", "connections", "per-process", "clients", "messages", "load-seconds", "window",
+            "warmup-seconds", "connections", "per-process", "clients", "connect-threads", "messages", "load-seconds", "window",
             "samples", "body-bytes", "seed", "json-out", "jfr", "hold-seconds", "drain-seconds", "max-p99-ms",
             "group-size", "smoke", "keep-going", "no-subscribe", "deadline-seconds");
 

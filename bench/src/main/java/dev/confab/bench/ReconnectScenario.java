@@ -30,7 +30,7 @@ final class ReconnectScenario {
         int userCount = o.integer("users", o.smoke ? 10 : Math.min(count, 1000));
         int deadlineSeconds = o.integer("deadline-seconds", o.smoke ? 60 : 180);
         Result result = new Result("reconnect").put("clients", count).put("users", userCount);
-        try (Bench.Env env = bench.env("reconnect", userCount); WsTransport transport = new WsTransport(env.port(), 64)) {
+        try (Bench.Env env = bench.env("reconnect", userCount); WsTransport transport = new WsTransport(env.port(), o.integer("connect-threads", 64))) {
             if (env.server() == null) {
                 result.problem("reconnect needs a server it starts itself (no --port)");
                 return result;
