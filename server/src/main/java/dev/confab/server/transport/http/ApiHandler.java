@@ -51,6 +51,16 @@ public final class ApiHandler extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) {
+        ServiceGate gate = new ServiceGate(Thread.currentThread());
+        request.setAttribute(ServiceGate.ATTRIBUTE, gate);
+        try {
+            route(request, response);
+        } finally {
+            gate.open();
+        }
+    }
+
+    private void route(Request request, Response response) {
         String path = request.getRequestURI();
         if (path.equals("/api/v1/rpc")) {
             if (request.getMethod() != Method.POST) {

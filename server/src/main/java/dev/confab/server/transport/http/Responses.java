@@ -20,6 +20,10 @@ final class Responses {
     }
 
     static void writeAndResume(Response response, int status, String json) {
+        Object gate = response.getRequest().getAttribute(ServiceGate.ATTRIBUTE);
+        if (gate instanceof ServiceGate g) {
+            g.awaitReturned();
+        }
         write(response, status, json);
         if (response.isSuspended()) {
             response.resume();
