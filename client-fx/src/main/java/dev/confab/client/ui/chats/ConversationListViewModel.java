@@ -40,6 +40,8 @@ public final class ConversationListViewModel implements ChatGateway.Listener {
     private final Map<String, String> presence = new HashMap<>();
     private final Map<Long, Info.Conversation> byId = new HashMap<>();
     private ConversationItem draft;
+    /** A conversation to select once it appears in the list; 0 for none. */
+    private long pendingOpen;
 
     public ConversationListViewModel(ChatGateway gateway, Clock clock, ZoneId zone) {
         this.gateway = gateway;
@@ -73,6 +75,13 @@ public final class ConversationListViewModel implements ChatGateway.Listener {
         if (current != null) {
             selected.set(items.stream().filter(i -> i.key().equals(current.key())).findFirst().orElse(null));
         }
+        if (pendingOpen != 0) {
+            long wanted = pendingOpen;
+            items.stream().filter(i -> i.conversationId() == wanted).findFirst().ifPresent(i -> {
+                pendingOpen = 0;
+                selected.set(i);
+            });
+        }
     }
 
     /** Opens the 1:1 chat with {@code username}: the existing one, or a draft at the top of the list. */
@@ -89,8 +98,18 @@ public final class ConversationListViewModel implements ChatGateway.Listener {
         select(draft);
     }
 
+    /**
+     * Selects a conversation; if the list does not have it yet (a group just created, whose event has not been
+     * applied), it is selected as soon as a refresh brings it.
+     */
     public void openConversation(long conversationId) {
-        all.stream().filter(i -> i.conversationId() == conversationId).findFirst().ifPresent(this::select);
+        Optional<ConversationItem> item = all.stream().filter(i -> i.conversationId() == conversationId).findFirst();
+        if (item.isPresent()) {
+            pendingOpen = 0;
+            select(item.get());
+        } else {
+            pendingOpen = conversationId;
+        }
     }
 
     public void select(ConversationItem item) {

@@ -87,4 +87,15 @@ class ConversationListViewModelTest {
         gateway.fire(l -> l.onConversationsChanged());
         assertThat(vm.totalUnreadProperty().get()).isEqualTo(1);
     }
+
+    @Test
+    void aGroupOpenedBeforeItReachesTheListIsSelectedWhenItArrives() {
+        vm.openConversation(9);
+        assertThat(vm.selectedProperty().get()).isNull();
+
+        gateway.conversations.add(0, group(9, "Project X", 0, null, "alice", "bob"));
+        gateway.fire(l -> l.onConversationsChanged());
+
+        assertThat(vm.selectedProperty().get().title()).isEqualTo("Project X");
+    }
 }
