@@ -157,6 +157,8 @@ final class WsClient {
             @Override
             public void onOpen(Session s, EndpointConfig config) {
                 s.setMaxTextMessageBufferSize(8 * 1024 * 1024);
+                // Tyrus 2.2.2 schedules an idle-timeout task per frame unless the timeout is negative (see WsEndpoint).
+                s.setMaxIdleTimeout(-1);
                 s.addMessageHandler(String.class, (MessageHandler.Whole<String>) WsClient.this::onText);
                 session = s;
             }

@@ -78,6 +78,9 @@ final class WebSocketLink extends Endpoint implements Link {
             return;
         }
         s.setMaxTextMessageBufferSize(MAX_INCOMING_FRAME);
+        // Tyrus 2.2.2 schedules a zero-delay idle-timeout task per frame unless the timeout is negative; dead links
+        // are found by our own pings.
+        s.setMaxIdleTimeout(-1);
         lastFrameNanos = runtime.nanoTime().getAsLong();
         s.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
         request(new Request.Hello(nextId(), Limits.PROTOCOL_VERSION, "confab-client-fx"))

@@ -69,7 +69,10 @@ public final class WsEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxTextMessageBufferSize(HARD_FRAME_LIMIT);
-        session.setMaxIdleTimeout(0);
+        // Negative, not 0: Tyrus 2.2.2 treats 0 as "no timeout" but still schedules a zero-delay idle task on its
+        // timer for every frame in and out (TyrusSession.restartIdleTimeoutExecutor); only a negative value skips it.
+        // Dead peers are found by our own heartbeat (closeSilent).
+        session.setMaxIdleTimeout(-1);
         WsConnection connection = new WsConnection(session, codec, executor, clock.millis(), MAX_QUEUED_BYTES,
                 new dev.confab.server.chat.RateLimiter(requestsPerSecond, 2.0 * requestsPerSecond,
                         System.nanoTime()));
