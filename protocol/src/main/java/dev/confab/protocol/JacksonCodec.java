@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.util.stream.Collectors;
 
@@ -34,14 +35,29 @@ public final class JacksonCodec implements Codec {
     private final ObjectWriter writer;
 
     public JacksonCodec() {
-        JsonFactory factory = JsonFactory.builder()
+        // Messages are encoded once and spliced into every frame that carries them (a group message goes out to
+        // each member's connections): the plain mapper encodes a Message, the main one reuses that text.
+        ObjectMapper plain = configured(JsonMapper.builder(factory()));
+        this.mapper = configured(JsonMapper.builder(factory())
+                .addModule(new SimpleModule("encoded-once")
+                        .addSerializer(Message.class, new MessageSerializer(plain.writerFor(Message.class)))));
+        this.requestReader = mapper.readerFor(Request.class);
+        this.serverFrameReader = mapper.readerFor(ServerFrame.class);
+        this.writer = mapper.writer();
+    }
+
+    private static JsonFactory factory() {
+        return JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING)
                         .maxNumberLength(40)
                         .maxStringLength(Limits.MAX_FRAME_BYTES)
                         .build())
                 .build();
-        this.mapper = JsonMapper.builder(factory)
+    }
+
+    private static ObjectMapper configured(JsonMapper.Builder builder) {
+        ObjectMapper mapper = builder
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -55,9 +71,7 @@ public final class JacksonCodec implements Codec {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        this.requestReader = mapper.readerFor(Request.class);
-        this.serverFrameReader = mapper.readerFor(ServerFrame.class);
-        this.writer = mapper.writer();
+        return mapper;
     }
 
     @Override

@@ -61,6 +61,26 @@ class JacksonCodecTest {
     }
 
     @Test
+    void aMessageSharedByManyFramesIsEncodedTheSameEveryTime() {
+        Message shared = new Message(7, 12, "alice", "bob", "0b6f1c2e-7a", "Hi Bob 👋", 1764115200000L);
+        String first = codec.encode(new ServerFrame.Events(List.of(new Event.MessageEvent(42, shared))));
+        String again = codec.encode(new ServerFrame.Events(List.of(new Event.MessageEvent(42, shared))));
+        String equalCopy = codec.encode(new ServerFrame.Events(List.of(new Event.MessageEvent(42,
+                new Message(7, 12, "alice", "bob", "0b6f1c2e-7a", "Hi Bob 👋", 1764115200000L)))));
+
+        assertThat(first).isEqualTo(fixture("events.json")).isEqualTo(again).isEqualTo(equalCopy);
+    }
+
+    @Test
+    void distinctMessagesNeverShareAnEncoding() {
+        for (int i = 0; i < 5_000; i++) {
+            Message m = new Message(1, i, "alice", null, "c" + i, "body " + i, i);
+            assertThat(codec.decodeServerFrame(codec.encode(new Reply.HistoryOk("h" + i, 1, List.of(m), false))))
+                    .isEqualTo(new Reply.HistoryOk("h" + i, 1, List.of(m), false));
+        }
+    }
+
+    @Test
     void errorCodesUseTheirWireNames() {
         assertThat(codec.encode(new Reply.Error("x", ErrorCode.FRAME_TOO_LARGE, "m")))
                 .isEqualTo("{\"type\":\"error\",\"id\":\"x\",\"code\":\"frame_too_large\",\"message\":\"m\"}");
