@@ -32,6 +32,7 @@ import dev.confab.server.store.h2.H2AccountStore;
 import dev.confab.server.store.rocksdb.RecoveringHistoryStore;
 import dev.confab.server.transport.http.ApiHandler;
 import dev.confab.server.transport.http.HealthHandler;
+import dev.confab.server.transport.ws.ConfabWebSocketAddOn;
 import dev.confab.server.transport.ws.ConfabWebSocketContainer;
 import dev.confab.server.transport.ws.WsEndpoint;
 import jakarta.websocket.DeploymentException;
@@ -48,7 +49,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -132,10 +132,10 @@ public final class ConfabServer implements AutoCloseable {
         } catch (DeploymentException e) {
             throw new IOException("cannot deploy the WebSocket endpoint", e);
         }
-        listener.registerAddOn(new WebSocketAddOn(container, ""));
+        listener.registerAddOn(new ConfabWebSocketAddOn(container));
         http.addListener(listener);
         if (tls != null) {
-            tls.secure(http, listener, new WebSocketAddOn(container, ""), config.tls().plainLocalPort());
+            tls.secure(http, listener, new ConfabWebSocketAddOn(container), config.tls().plainLocalPort());
         }
         http.getServerConfiguration().addHttpHandler(
                 new ApiHandler(dispatcher, accounts, chat, presence, codec, appExecutor, timers), "/api/v1/");
