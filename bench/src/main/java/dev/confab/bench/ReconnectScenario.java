@@ -3,7 +3,9 @@ package dev.confab.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -29,8 +31,11 @@ final class ReconnectScenario {
         int count = o.integer("clients", o.smoke ? 20 : 10_000);
         int userCount = o.integer("users", o.smoke ? 10 : Math.min(count, 1000));
         int deadlineSeconds = o.integer("deadline-seconds", o.smoke ? 60 : 180);
+        int connectThreads = o.integer("connect-threads", 64);
+        ReconnectPolicy policy = ReconnectPolicy.fromSystemProperty();
+        int nice = Integer.getInteger("confab.bench.nice", 0);
         Result result = new Result("reconnect").put("clients", count).put("users", userCount);
-        try (Bench.Env env = bench.env("reconnect", userCount); WsTransport transport = new WsTransport(env.port(), o.integer("connect-threads", 64))) {
+        try (Bench.Env env = bench.env("reconnect", userCount); WsTransport transport = new WsTransport(env.port(), connectThreads)) {
             if (env.server() == null) {
                 result.problem("reconnect needs a server it starts itself (no --port)");
                 return result;
@@ -39,7 +44,7 @@ final class ReconnectScenario {
             int[] partner = DmScenario.pairs(userCount, 42);
             int messages = 2 * userCount;
             AtomicIntegerArray deliveries = new AtomicIntegerArray(messages);
-            ReconnectTracker tracker = new ReconnectTracker(count, transport);
+            ReconnectTracker tracker = new ReconnectTracker(count, transport, policy);
             List<WsClient> clients = WsDmLink.connectAll(transport, users, count, new WsClient.Listener() {
                 @Override
                 public void onEvent(WsClient client, JsonNode event, long now) {
@@ -56,7 +61,8 @@ final class ReconnectScenario {
                 }
             }, true);
             tracker.clients = clients;
-            bench.log("reconnect: %d clients connected and subscribed", count);
+            bench.log("reconnect: %d clients connected and subscribed; backoff %s (%d ms doubling to %d ms, jitter [d/2, d])",
+                    count, policy.name(), policy.initialMillis(), policy.maxMillis());
             boolean[] acked = new boolean[messages];
             burst(clients, users, partner, 0, userCount, acked).get(60, TimeUnit.SECONDS);
             for (int i = 0; i < count; i += 10) {
@@ -64,21 +70,50 @@ final class ReconnectScenario {
             }
             CompletableFuture<Void> second = burst(clients, users, partner, userCount, 2 * userCount, acked);
             Thread.sleep(o.smoke ? 50 : 200);
+            if (nice > 0) {
+                bench.log("reconnect: %s", GeneratorPriority.lower(nice));
+            }
             long killedAt = System.nanoTime();
-            tracker.killedAt = killedAt;
+            tracker.killing(killedAt);
+            StormCpu down = StormCpu.start(0);
             env.server().kill9();
+            long deadAt = System.nanoTime();
             second.handle((v, e) -> null).get(30, TimeUnit.SECONDS);
+            long launchedAt = System.nanoTime();
             env.server().restart();
             long listeningAt = System.nanoTime();
+            tracker.listening(listeningAt);
+            Map<String, Object> cpuDown = down.end(env.pid());
+            StormCpu storm = StormCpu.start(env.pid());
+            bench.log("reconnect: server back after %d ms (kill -> gone %d ms, -> second burst settled %d ms, launch -> listening %d ms)",
+                    ms(listeningAt - killedAt), ms(deadAt - killedAt), ms(launchedAt - killedAt), ms(listeningAt - launchedAt));
             tracker.resumePaused();
             boolean allBack = tracker.awaitCaughtUp(deadlineSeconds);
-            result.put("restart_ms", (listeningAt - killedAt) / 1_000_000);
+            tracker.stop();
+            long end = System.nanoTime();
+            Map<String, Object> cpuStorm = storm.end(env.pid());
+            result.put("backoff", policy.name() + " " + policy.initialMillis() + "-" + policy.maxMillis() + " ms");
+            result.put("connect_threads", connectThreads == 0 ? "one per connect" : connectThreads);
+            result.put("generator_nice", nice);
+            result.put("restart_ms", ms(listeningAt - killedAt));
+            result.put("launch_to_listening_ms", ms(listeningAt - launchedAt));
             result.put("all_caught_up", allBack);
             Histogram back = tracker.caughtUp.snapshot();
             result.put("caught_up_count", back.getTotalCount());
-            result.put("all_caught_up_ms", (tracker.lastCaughtUp.get() - killedAt) / 1_000_000);
+            result.put("all_caught_up_ms", ms(tracker.lastCaughtUp.get() - killedAt));
+            result.put("all_caught_up_after_listening_ms", ms(tracker.lastCaughtUp.get() - listeningAt));
             result.put("caught_up_after_kill", Latency.summary(back));
-            result.put("connect_attempts", tracker.attempts.get()).put("connect_failures", tracker.failures.get());
+            Map<String, Object> afterListening = new LinkedHashMap<>();
+            afterListening.put("successful_attempt_started", Latency.summary(tracker.successfulAttemptStart.snapshot()));
+            afterListening.put("subscribed", Latency.summary(tracker.subscribed.snapshot()));
+            afterListening.put("caught_up", Latency.summary(tracker.caughtUpAfterListening.snapshot()));
+            result.put("after_listening", afterListening);
+            result.put("connect_queue_wait", Latency.summary(tracker.connectQueue.snapshot()));
+            result.put("handshake", Latency.summary(tracker.handshake.snapshot()));
+            result.put("connect_attempts", tracker.attempts.get()).put("connect_failures", tracker.failures.get())
+                    .put("attempts_before_listening", tracker.attemptsBeforeListening.get());
+            result.put("cpu_kill_to_listening", cpuDown).put("cpu_listening_to_caught_up", cpuStorm);
+            result.steps.addAll(tracker.timeline.rows(end, 500));
             verify(result, clients, users, partner, deliveries, acked, count);
             if (!allBack) {
                 result.problem((count - back.getTotalCount()) + " clients not caught up within " + deadlineSeconds + " s");
@@ -86,6 +121,10 @@ final class ReconnectScenario {
             clients.forEach(WsClient::close);
         }
         return result;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     /** Sends message k = from..to-1 from user k mod U to its partner (the body names k and the sender). */

@@ -17,7 +17,10 @@ import org.glassfish.tyrus.client.ThreadPoolConfig;
 
 /**
  * One Tyrus client runtime shared by every bench connection in this process, plus the threads that open
- * connections and run timers. Thread safe.
+ * connections and run timers. Tyrus' {@code connectToServer} blocks its thread until the handshake is done
+ * or fails (up to the handshake timeout), so a fixed number of connect threads is also a cap on handshakes in
+ * flight, and one hung handshake delays every connect queued behind it; {@code connectThreads = 0} gives every
+ * connect its own thread instead (threads are reused once idle), as independent clients would have. Thread safe.
  */
 final class WsTransport implements AutoCloseable {
     private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
@@ -26,7 +29,14 @@ final class WsTransport implements AutoCloseable {
     final ScheduledExecutorService timers;
     private final ClientManager manager;
     private final ExecutorService connectors;
+    private volatile ConnectObserver observer;
 
+    /** Told the timing of every connect; called on a connector thread, must not block. */
+    interface ConnectObserver {
+        void connectEnded(long requestedNanos, long startedNanos, long endedNanos, boolean opened);
+    }
+
+    /** {@code connectThreads}: handshakes at once, or 0 for as many as are asked for. */
     WsTransport(int port, int connectThreads) {
         this.uri = URI.create("ws://127.0.0.1:" + port + "/ws");
         this.manager = ClientManager.createClient();
@@ -37,19 +47,36 @@ final class WsTransport implements AutoCloseable {
         manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, HANDSHAKE_TIMEOUT_MS);
         manager.getProperties().put(ClientProperties.WORKER_THREAD_POOL_CONFIG,
                 ThreadPoolConfig.defaultConfig().setCorePoolSize(4).setMaxPoolSize(4));
-        this.connectors = Executors.newFixedThreadPool(connectThreads, daemon("bench-connect"));
+        this.connectors = connectThreads > 0 ? Executors.newFixedThreadPool(connectThreads, daemon("bench-connect"))
+                : Executors.newCachedThreadPool(daemon("bench-connect"));
         this.timers = Executors.newScheduledThreadPool(2, daemon("bench-timer"));
+    }
+
+    void observe(ConnectObserver o) {
+        observer = o;
     }
 
     /** Opens a WebSocket to the server; completes when the handshake is done (or failed). */
     CompletableFuture<Session> connect(Endpoint endpoint) {
+        long requested = System.nanoTime();
         return CompletableFuture.supplyAsync(() -> {
+            long started = System.nanoTime();
             try {
-                return manager.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), uri);
+                Session s = manager.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), uri);
+                ended(requested, started, true);
+                return s;
             } catch (Exception e) {
+                ended(requested, started, false);
                 throw new IllegalStateException("connect failed: " + e.getMessage(), e);
             }
         }, connectors);
+    }
+
+    private void ended(long requested, long started, boolean opened) {
+        ConnectObserver o = observer;
+        if (o != null) {
+            o.connectEnded(requested, started, System.nanoTime(), opened);
+        }
     }
 
     @Override
