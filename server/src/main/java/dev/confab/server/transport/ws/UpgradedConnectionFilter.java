@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * the Tyrus connection, the way Tyrus' own {@code GrizzlyServerFilter} does for upgraded connections. Without it
  * every WebSocket frame passes through the codec as content of the upgrade request, which keeps that request, its
  * response and their header arrays (~7 KiB) alive for the connection's life; after the handshake this filter
- * drops the codec's per-connection request state so they can be collected (ADR 0013).
+ * drops the codec's per-connection request state so they can be collected, and after each read lets go of Tyrus'
+ * drained frame buffer ({@link TyrusReadBuffer}). ADR 0013.
  *
  * <p>Writes and close events pass through unchanged: Tyrus writes raw buffers, which the codec forwards, and
  * {@code GrizzlyServerFilter.handleClose} still closes the session. Reads of upgraded connections are reported to
@@ -106,6 +107,12 @@ final class UpgradedConnectionFilter extends BaseFilter {
         return TYRUS_CONNECTION.get(connection) != null && HTTP_REQUEST.get(connection) == null;
     }
 
+    /** The Tyrus read handler of an upgraded connection, else null (for tests). */
+    static ReadHandler reader(Connection<?> connection) {
+        org.glassfish.tyrus.spi.Connection tyrus = TYRUS_CONNECTION.get(connection);
+        return tyrus == null ? null : tyrus.getReadHandler();
+    }
+
     private static final class ReadTask extends TaskProcessor.Task {
         private final ByteBuffer data;
         private final ReadHandler reader;
@@ -118,6 +125,7 @@ final class UpgradedConnectionFilter extends BaseFilter {
         @Override
         public void execute() {
             reader.handle(data);
+            TyrusReadBuffer.releaseIfDrained(reader);
         }
     }
 }

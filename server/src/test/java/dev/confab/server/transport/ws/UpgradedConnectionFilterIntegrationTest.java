@@ -81,6 +81,9 @@ class UpgradedConnectionFilterIntegrationTest {
         assertThat(echoes.poll(10, TimeUnit.SECONDS)).isEqualTo(large);
 
         assertThat(UpgradedConnectionFilter.bypasses(server)).as("codec request state dropped").isTrue();
+        assertThat(TyrusReadBuffer.active()).as("Tyrus read handler buffer field found").isTrue();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> TyrusReadBuffer.held(UpgradedConnectionFilter.reader(server)) == null);
         assertThat(get(port, secure).statusCode()).isEqualTo(200);
         assertThat(get(port, secure).body()).isEqualTo("plain");
         session.close();
