@@ -89,7 +89,8 @@ final class UpgradedConnectionFilter extends BaseFilter {
 
     private void releaseIfUpgraded(FilterChainContext ctx) {
         Connection<?> connection = ctx.getConnection();
-        if (TYRUS_CONNECTION.get(connection) != null) {
+        if (upgraded(connection)) {
+            // Only now: while either attribute is missing, frames still need the codec's request state.
             HTTP_REQUEST.remove(connection);
             KEEP_ALIVE.remove(connection);
             return;
@@ -97,14 +98,19 @@ final class UpgradedConnectionFilter extends BaseFilter {
         HttpRequestPacket request = HTTP_REQUEST.get(connection);
         if (request != null && request.isUpgrade() && request.getResponse().getStatus() == 101
                 && WARNED.compareAndSet(false, true)) {
-            LOG.warn("Tyrus upgraded a connection but its connection attribute {} is not set; WebSocket frames keep "
-                    + "going through the HTTP codec (more memory per connection)", TYRUS_CONNECTION_NAME);
+            LOG.warn("Tyrus upgraded a connection but its attributes {} / {} are not set; WebSocket frames keep "
+                    + "going through the HTTP codec (more memory per connection)", TYRUS_CONNECTION_NAME,
+                    TASK_PROCESSOR_NAME);
         }
+    }
+
+    private static boolean upgraded(Connection<?> connection) {
+        return TYRUS_CONNECTION.get(connection) != null && TASK_PROCESSOR.get(connection) != null;
     }
 
     /** True when this connection's reads bypass the HTTP codec (for tests). */
     static boolean bypasses(Connection<?> connection) {
-        return TYRUS_CONNECTION.get(connection) != null && HTTP_REQUEST.get(connection) == null;
+        return upgraded(connection) && HTTP_REQUEST.get(connection) == null;
     }
 
     /** The Tyrus read handler of an upgraded connection, else null (for tests). */
