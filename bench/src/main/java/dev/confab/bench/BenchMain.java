@@ -19,7 +19,7 @@ public final class BenchMain {
               conn       hold N authenticated idle connections; server RSS and heap-after-GC per connection
               dm         U online users in random pairs, open-loop rate steps; latency, loss, duplicates
               poll       dm over HTTP long-polling (GET /api/v1/events) and POST /api/v1/rpc
-              fanout     group messages to many members (reports "not supported" until the server has groups)
+              fanout     one sender, 10 msg/s into a group of 100, then of 1,000 members: latency per delivery
               history    bulk-load one conversation, then time the latest and a deep history page
               reconnect  K connected clients, kill -9 the server, restart it, time until all are caught up
               smoke      every scenario above for a few seconds with small N (zero loss and duplicates expected)
@@ -43,7 +43,7 @@ public final class BenchMain {
               --messages M            history messages to load (default 10M); --load-seconds cap (default 600)
               --window W              history loader sends in flight per connection (default 512)
               --samples N             history page requests per kind (default 2000)
-              --group-size G          fanout members (default 100)
+              --group-size G,...      fanout group sizes (default 100,1000)
               --jfr FILE              record a JFR profile of the server during the measured part
               --json-out FILE         also append the JSON result line to FILE
             """;

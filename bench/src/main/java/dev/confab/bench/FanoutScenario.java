@@ -2,7 +2,9 @@ package dev.confab.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -11,10 +13,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
- * {@code fanout}: one group of G online members; members send into the group's conversation at a fixed rate
- * and every other member must receive each message exactly once. The server has no group chat yet, so the
- * scenario first asks it to create a group ({@value #CREATE}) and reports "not supported by this server yet"
- * when the request type is unknown. The send path ({@code send} with {@code conversationId}) is ready.
+ * {@code fanout}: for each group size G, a fresh server with G online members (one subscribed WebSocket each)
+ * and one group holding them all; one member sends into it at a fixed rate, and every member (the sender's own
+ * stream included) must receive each message exactly once. Latency per delivery is measured from the message's
+ * scheduled send time to its arrival at that member. A warmup at the same rate is delivered and checked but not
+ * recorded.
  */
 final class FanoutScenario {
     static final String CREATE = "create_group";
@@ -27,22 +30,39 @@ final class FanoutScenario {
 
     Result run() throws Exception {
         Options o = bench.options;
-        int members = o.integer("group-size", o.smoke ? 10 : 100);
-        int rate = o.ints("rates", o.smoke ? 20 : 200)[0];
-        int seconds = o.integer("step-seconds", o.smoke ? 2 : 15);
-        Result result = new Result("fanout").put("group_size", members).put("rate", rate);
+        int[] sizes = o.smoke ? o.ints("group-size", 10) : o.ints("group-size", 100, 1000);
+        int rate = o.ints("rates", o.smoke ? 20 : 10)[0];
+        int seconds = o.integer("step-seconds", o.smoke ? 2 : 30);
+        int warmupSeconds = o.integer("warmup-seconds", o.smoke ? 0 : 10);
+        Result result = new Result("fanout").put("rate", rate).put("step_seconds", seconds)
+                .put("warmup_seconds", warmupSeconds);
+        for (int members : sizes) {
+            if (!step(members, rate, seconds, warmupSeconds, result)) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    /** One group size on its own server; false when the server cannot create groups. */
+    private boolean step(int members, int rate, int seconds, int warmupSeconds, Result result) throws Exception {
         try (Bench.Env env = bench.env("fanout", members); WsTransport transport = new WsTransport(env.port(), 16)) {
             List<User> users = env.users();
-            int total = rate * seconds;
+            int warmup = rate * warmupSeconds;
+            int total = warmup + rate * seconds;
             AtomicIntegerArray received = new AtomicIntegerArray(total * members);
             AtomicLong duplicates = new AtomicLong();
+            AtomicLong arrivals = new AtomicLong();
             Latency latency = new Latency();
             List<WsClient> clients = WsDmLink.connectAll(transport, users, members, (client, event, now) -> {
                 String[] f = event.path("message").path("body").asText().split("\\|", 4);
                 if (f.length == 4 && f[0].equals("g")) {
                     int k = Integer.parseInt(f[1]);
                     if (received.incrementAndGet(k * members + client.index) == 1) {
-                        latency.record(now - Long.parseLong(f[2]));
+                        arrivals.incrementAndGet();
+                        if (k >= warmup) {
+                            latency.record(now - Long.parseLong(f[2]));
+                        }
                     } else {
                         duplicates.incrementAndGet();
                     }
@@ -55,43 +75,63 @@ final class FanoutScenario {
                         .get(30, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
                 String code = e.getCause() instanceof Wire.ServerError se ? se.code : e.getCause().toString();
-                result.put("supported", false).put("note", "group chat is not supported by this server yet ("
-                        + CREATE + " answered " + code + "); the fanout send path is ready for it");
-                bench.log("fanout: not supported by this server yet (%s -> %s)", CREATE, code);
+                result.put("supported", false).put("note", CREATE + " answered " + code);
+                bench.log("fanout: groups not supported by this server (%s -> %s)", CREATE, code);
                 clients.forEach(WsClient::close);
-                return result;
+                return false;
             }
-            // group_ok carries the new conversation; accept a bare conversationId too.
             long conversationId = created.path("conversation").path("conversationId")
                     .asLong(created.path("conversationId").asLong());
-            result.put("supported", true).put("conversation_id", conversationId);
+            bench.log("fanout: group of %d created; %d s warmup, then %d s at %d msg/s", members, warmupSeconds,
+                    seconds, rate);
+            WsClient sender = clients.get(0);
             List<CompletableFuture<JsonNode>> acks = new ArrayList<>();
             long start = System.nanoTime();
+            long pid = env.pid();
+            long serverCpu = 0;
+            long ownCpu = 0;
+            long measuredFrom = start;
             for (int k = 0; k < total; k++) {
                 long intended = start + k * 1_000_000_000L / rate;
                 LockSupport.parkNanos(intended - System.nanoTime());
-                WsClient sender = clients.get(k % members);
+                if (k == warmup) {
+                    serverCpu = ServerProbe.cpuMillis(pid);
+                    ownCpu = ServerProbe.cpuMillis(ProcessHandle.current().pid());
+                    measuredFrom = System.nanoTime();
+                }
                 acks.add(sender.request("send", Wire.sendToConversation(conversationId, "g" + k,
                         "g|" + k + "|" + intended + "|fanout")));
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             long expected = (long) total * members; // every member, the sender's own stream included
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (latency.snapshot().getTotalCount() < expected && System.nanoTime() < deadline) {
+            while (arrivals.get() < expected && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            long delivered = latency.snapshot().getTotalCount();
-            result.put("expected_deliveries", expected).put("delivered", delivered)
-                    .put("duplicates", duplicates.get());
-            result.fields.putAll(Latency.summary(latency.snapshot()));
-            if (delivered != expected) {
-                result.problem((expected - delivered) + " member deliveries missing");
+            double wallMs = (System.nanoTime() - measuredFrom) / 1e6;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("group_size", members);
+            row.put("rate", rate);
+            row.put("deliveries_per_s", (long) rate * members);
+            row.put("expected", expected);
+            row.put("delivered", arrivals.get());
+            row.put("dups", duplicates.get());
+            row.putAll(Latency.summary(latency.snapshot()));
+            row.remove("count");
+            row.put("server_cpu_pct", pid > 0 ? Math.round((ServerProbe.cpuMillis(pid) - serverCpu) * 100 / wallMs) : -1);
+            row.put("bench_cpu_pct",
+                    Math.round((ServerProbe.cpuMillis(ProcessHandle.current().pid()) - ownCpu) * 100 / wallMs));
+            result.steps.add(row);
+            result.put("supported", true);
+            if (arrivals.get() != expected) {
+                result.problem("group of " + members + ": " + (expected - arrivals.get())
+                        + " member deliveries missing");
             }
             if (duplicates.get() > 0) {
-                result.problem(duplicates.get() + " duplicate deliveries");
+                result.problem("group of " + members + ": " + duplicates.get() + " duplicate deliveries");
             }
             clients.forEach(WsClient::close);
+            return true;
         }
-        return result;
     }
 }
