@@ -1,0 +1,51 @@
+import org.rocksdb.*;
+import java.nio.ByteBuffer;
+import java.util.*;
+import java.lang.management.*;
+
+public class StoreBench {
+    static byte[] key(long a, long b) { return ByteBuffer.allocate(16).putLong(a).putLong(b).array(); }
+    public static void main(String[] args) throws Exception {
+        RocksDB.loadLibrary();
+        long wbs = Long.parseLong(args[0]) << 20;
+        boolean sort = args.length > 1 && args[1].equals("sort");
+        String dir = "/tmp/sb/db-" + System.nanoTime();
+        DBOptions dbo = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true).setMaxBackgroundJobs(2);
+        ColumnFamilyOptions cfo = new ColumnFamilyOptions().useFixedLengthPrefixExtractor(8)
+            .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(10, false)).setWholeKeyFiltering(true));
+        if (wbs > 0) cfo.setWriteBufferSize(wbs);
+        List<ColumnFamilyDescriptor> ds = List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, cfo),
+            new ColumnFamilyDescriptor("messages".getBytes(), cfo), new ColumnFamilyDescriptor("events".getBytes(), cfo),
+            new ColumnFamilyDescriptor("sent".getBytes(), cfo), new ColumnFamilyDescriptor("markers".getBytes(), cfo));
+        List<ColumnFamilyHandle> h = new ArrayList<>();
+        RocksDB db = RocksDB.open(dbo, dir, ds, h);
+        WriteOptions wo = new WriteOptions().setSync(false);
+        Random r = new Random(1);
+        long[] convSeq = new long[500]; long[] evSeq = new long[1000];
+        byte[] body = new byte[250]; Arrays.fill(body, (byte) 'x');
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        int total = 1_000_000, batch = 64;
+        long cpu0 = 0, t0 = 0, p0 = 0;
+        for (int i = 0; i < total; i += batch) {
+            if (i == 200_000) { cpu0 = mx.getCurrentThreadCpuTime(); t0 = System.nanoTime(); p0 = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime(); }
+            try (WriteBatch b = new WriteBatch()) {
+                List<byte[][]> ev = new ArrayList<>();
+                for (int j = 0; j < batch; j++) {
+                    int pair = r.nextInt(500); int sender = pair * 2 + r.nextInt(2);
+                    long seq = ++convSeq[pair];
+                    b.put(h.get(1), key(pair, seq), body);
+                    b.put(h.get(3), ByteBuffer.allocate(8 + 36).putLong(sender).put(UUID.randomUUID().toString().getBytes()).array(), key(pair, seq));
+                    ev.add(new byte[][]{key(pair * 2, ++evSeq[pair * 2]), new byte[17]});
+                    ev.add(new byte[][]{key(pair * 2 + 1, ++evSeq[pair * 2 + 1]), new byte[17]});
+                    b.put(h.get(4), key(pair, sender), new byte[16]);
+                }
+                if (sort) ev.sort((x, y) -> Arrays.compareUnsigned(x[0], y[0]));
+                for (byte[][] e : ev) b.put(h.get(2), e[0], e[1]);
+                db.write(wo, b);
+            }
+        }
+        long cpu = mx.getCurrentThreadCpuTime() - cpu0; long pc = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - p0;
+        System.out.printf("wbs=%dMB sort=%s: process %.2f us, writer %.2f us CPU per message, wall %.2f us%n", wbs >> 20, sort, pc / 1000.0 / (total - 200_000), cpu / 1000.0 / (total - 200_000), (System.nanoTime() - t0) / 1000.0 / (total - 200_000));
+        db.close();
+    }
+}
