@@ -8,8 +8,9 @@ import java.util.Random;
  * desktop client's rule ({@code client-fx} {@code Backoff}, used by {@code ConnectionEngine}), so the storm the
  * server sees has the shape real clients give it. Immutable and thread safe.
  *
- * <p>Chosen with the system property {@code confab.bench.backoff}: {@code desktop} (1 s doubling to 30 s, as
- * {@code ClientConfig.defaults}), {@code eager} (the default: 50 ms doubling to 2 s) or {@code INITIAL_MS,MAX_MS}.
+ * <p>Chosen with the system property {@code confab.bench.backoff}: {@code desktop} (the default: 1 s doubling to
+ * 30 s, as {@code ClientConfig.defaults}), {@code eager} (50 ms doubling to 2 s, the bench's rule until it
+ * copied the desktop's) or {@code INITIAL_MS,MAX_MS}.
  */
 record ReconnectPolicy(String name, long initialMillis, long maxMillis) {
     static final ReconnectPolicy DESKTOP = new ReconnectPolicy("desktop", 1000, 30_000);
@@ -33,7 +34,7 @@ record ReconnectPolicy(String name, long initialMillis, long maxMillis) {
     }
 
     static ReconnectPolicy fromSystemProperty() {
-        return parse(System.getProperty("confab.bench.backoff", "eager"));
+        return parse(System.getProperty("confab.bench.backoff", "desktop"));
     }
 
     static ReconnectPolicy parse(String spec) {

@@ -14,10 +14,18 @@ import org.HdrHistogram.Histogram;
 /**
  * {@code reconnect}: K subscribed clients; a first burst of messages is delivered, a tenth of the clients go
  * offline, a second burst is sent and the server is killed with SIGKILL in the middle of it and restarted on
- * the same data directory. Every client reconnects with backoff and jitter, authenticates, subscribes from
- * its cursor and is caught up once its cursor reaches the stream's newest seq. Reports the time from the kill
- * until all are back and caught up, and checks that every stream stayed gap- and repeat-free and that every
- * acknowledged message reached every device of its recipient.
+ * the same data directory. Every client reconnects with the desktop client's backoff ({@link ReconnectPolicy}),
+ * authenticates, subscribes from its cursor and is caught up once its cursor reaches the stream's newest seq.
+ * Reports the time from the kill until all are back and caught up, where that time went ({@link StormTimeline},
+ * {@link StormCpu}), and checks that every stream stayed gap- and repeat-free and that every acknowledged
+ * message reached every device of its recipient.
+ *
+ * <p>So that the generator measures the server rather than itself: every connect gets its own thread (Tyrus'
+ * connect blocks, and a handshake whose socket is reset waits out the 10 s handshake timeout, which in a
+ * fixed pool delays every client queued behind it); 16 Tyrus worker threads read the replies; and before the
+ * kill the generator's threads drop to nice 10, so on a shared machine the restarting server gets the CPU first.
+ * {@code --connect-threads N} brings back a fixed pool; {@code -Dconfab.bench.nice=0},
+ * {@code -Dconfab.bench.tyrus.workers=N} and {@code -Dconfab.bench.backoff=...} change the others.
  */
 final class ReconnectScenario {
     private final Bench bench;
@@ -31,11 +39,12 @@ final class ReconnectScenario {
         int count = o.integer("clients", o.smoke ? 20 : 10_000);
         int userCount = o.integer("users", o.smoke ? 10 : Math.min(count, 1000));
         int deadlineSeconds = o.integer("deadline-seconds", o.smoke ? 60 : 180);
-        int connectThreads = o.integer("connect-threads", 64);
+        int connectThreads = o.integer("connect-threads", 0);
         ReconnectPolicy policy = ReconnectPolicy.fromSystemProperty();
-        int nice = Integer.getInteger("confab.bench.nice", 0);
+        int nice = Integer.getInteger("confab.bench.nice", 10);
+        int workers = Integer.getInteger("confab.bench.tyrus.workers", 16);
         Result result = new Result("reconnect").put("clients", count).put("users", userCount);
-        try (Bench.Env env = bench.env("reconnect", userCount); WsTransport transport = new WsTransport(env.port(), connectThreads)) {
+        try (Bench.Env env = bench.env("reconnect", userCount); WsTransport transport = new WsTransport(env.port(), connectThreads, workers)) {
             if (env.server() == null) {
                 result.problem("reconnect needs a server it starts itself (no --port)");
                 return result;
@@ -94,7 +103,7 @@ final class ReconnectScenario {
             Map<String, Object> cpuStorm = storm.end(env.pid());
             result.put("backoff", policy.name() + " " + policy.initialMillis() + "-" + policy.maxMillis() + " ms");
             result.put("connect_threads", connectThreads == 0 ? "one per connect" : connectThreads);
-            result.put("generator_nice", nice);
+            result.put("generator_nice", nice).put("tyrus_workers", workers);
             result.put("restart_ms", ms(listeningAt - killedAt));
             result.put("launch_to_listening_ms", ms(listeningAt - launchedAt));
             result.put("all_caught_up", allBack);

@@ -36,8 +36,17 @@ final class WsTransport implements AutoCloseable {
         void connectEnded(long requestedNanos, long startedNanos, long endedNanos, boolean opened);
     }
 
-    /** {@code connectThreads}: handshakes at once, or 0 for as many as are asked for. */
+    /** {@code connectThreads}: handshakes at once, or 0 for as many as are asked for; 4 Tyrus worker threads. */
     WsTransport(int port, int connectThreads) {
+        this(port, connectThreads, 4);
+    }
+
+    /**
+     * {@code workerThreads}: Tyrus' client workers, which read every frame and handshake response of every
+     * connection of this process (and run the listeners). Tyrus keeps one shared container per process, so the
+     * first transport to connect sets this for all.
+     */
+    WsTransport(int port, int connectThreads, int workerThreads) {
         this.uri = URI.create("ws://127.0.0.1:" + port + "/ws");
         this.manager = ClientManager.createClient();
         manager.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
@@ -46,7 +55,7 @@ final class WsTransport implements AutoCloseable {
         manager.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 24 * 3600);
         manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, HANDSHAKE_TIMEOUT_MS);
         manager.getProperties().put(ClientProperties.WORKER_THREAD_POOL_CONFIG,
-                ThreadPoolConfig.defaultConfig().setCorePoolSize(4).setMaxPoolSize(4));
+                ThreadPoolConfig.defaultConfig().setCorePoolSize(workerThreads).setMaxPoolSize(workerThreads));
         this.connectors = connectThreads > 0 ? Executors.newFixedThreadPool(connectThreads, daemon("bench-connect"))
                 : Executors.newCachedThreadPool(daemon("bench-connect"));
         this.timers = Executors.newScheduledThreadPool(2, daemon("bench-timer"));
