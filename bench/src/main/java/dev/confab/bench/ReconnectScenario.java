@@ -117,6 +117,7 @@ final class ReconnectScenario {
             afterListening.put("subscribed", Latency.summary(tracker.subscribed.snapshot()));
             afterListening.put("caught_up", Latency.summary(tracker.caughtUpAfterListening.snapshot()));
             result.put("after_listening", afterListening);
+            result.put("timer_late", Latency.summary(tracker.timerLate.snapshot()));
             result.put("connect_queue_wait", Latency.summary(tracker.connectQueue.snapshot()));
             result.put("handshake", Latency.summary(tracker.handshake.snapshot()));
             result.put("connect_attempts", tracker.attempts.get()).put("connect_failures", tracker.failures.get())

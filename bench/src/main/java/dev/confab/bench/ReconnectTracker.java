@@ -24,6 +24,8 @@ final class ReconnectTracker implements WsTransport.ConnectObserver {
     final Latency subscribed = new Latency();
     /** Connector thread picked the attempt up → WebSocket open, successful attempts after the kill. */
     final Latency handshake = new Latency();
+    /** Backoff over → the timer ran the attempt, every attempt after the kill. */
+    final Latency timerLate = new Latency();
     /** Attempt asked for → a connector thread picked it up, every attempt after the kill. */
     final Latency connectQueue = new Latency();
     final StormTimeline timeline = new StormTimeline();
@@ -104,12 +106,16 @@ final class ReconnectTracker implements WsTransport.ConnectObserver {
         synchronized (this) {
             n = failuresInRow[c.index];
         }
-        transport.timers.schedule(() -> attempt(c), policy.delayMillis(n, ThreadLocalRandom.current()),
-                TimeUnit.MILLISECONDS);
+        long delay = policy.delayMillis(n, ThreadLocalRandom.current());
+        long due = System.nanoTime() + delay * 1_000_000;
+        transport.timers.schedule(() -> attempt(c, due), delay, TimeUnit.MILLISECONDS);
     }
 
-    private void attempt(WsClient c) {
+    private void attempt(WsClient c, long due) {
         long started = System.nanoTime();
+        if (killedAt != 0) {
+            timerLate.record(started - due);
+        }
         synchronized (this) {
             if (stopped) {
                 return;
