@@ -122,6 +122,15 @@ public final class Accounts {
         return found;
     }
 
+    /** The user if already cached; never touches the store. */
+    Optional<User> cachedUser(String username) {
+        return Optional.ofNullable(usersByName.get(username.toLowerCase(Locale.ROOT)));
+    }
+
+    Optional<User> cachedUser(long userId) {
+        return Optional.ofNullable(usersById.get(userId));
+    }
+
     public Optional<User> user(long userId) {
         User cached = usersById.get(userId);
         if (cached != null) {

@@ -55,6 +55,18 @@ public final class ChatService {
                 send.body());
     }
 
+    /** True when {@link #send} would find everything it looks up in memory, so it cannot block on the account store. */
+    boolean resolvesFromMemory(Session session, Request.Send send) {
+        if (send.to() != null) {
+            return accounts.cachedUser(send.to())
+                    .map(peer -> directs.containsKey(Math.min(session.userId(), peer.id()) + ":"
+                            + Math.max(session.userId(), peer.id())))
+                    .orElse(false);
+        }
+        return memberships.cached(send.conversationId()).map(c -> !"direct".equals(c.kind())
+                || c.members().stream().allMatch(m -> accounts.cachedUser(m.userId()).isPresent())).orElse(false);
+    }
+
     public HistoryPage history(Session session, Request.History request) {
         ConversationRecord conversation = requireMember(session, request.conversationId());
         long visibleFrom = member(conversation, session.userId()).visibleFrom();

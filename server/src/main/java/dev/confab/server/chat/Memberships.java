@@ -29,6 +29,11 @@ public final class Memberships {
         return loaded;
     }
 
+    /** The conversation if cached; never touches the store. */
+    Optional<ConversationRecord> cached(long conversationId) {
+        return Optional.ofNullable(cache.get(conversationId));
+    }
+
     public Optional<MemberRecord> member(long conversationId, long userId) {
         return get(conversationId).flatMap(c -> c.members().stream().filter(m -> m.userId() == userId).findFirst());
     }

@@ -144,9 +144,29 @@ class MessageWriterTest {
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
     }
 
+    @Test
+    void sendsArrivingWithinTheCommitWindowShareOneCommit() throws Exception {
+        writer.close();
+        writer = new MessageWriter(store, new Memberships(accounts), new EventHub(), CLOCK, java.time.Duration.ofSeconds(2));
+        send(1, conv10, "first"); // the writer was idle: committed at once
+        int before = store.commits.get();
+
+        List<CompletableFuture<MessageWriter.Result>> burst = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            burst.add(writer.submit(1, "u1", conv10, "peer", "burst" + i, "b"));
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000); // paced over 0.4 s, well inside the window
+        }
+        CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+        assertThat(store.commits.get() - before).isEqualTo(1);
+        assertThat(burst.stream().map(f -> f.join().message().seq()).toList())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(2, 21).boxed().toList());
+    }
+
     /** A real store whose next commit can be made to fail, as a full disk would. */
     private static final class FailingStore implements HistoryStore {
         final AtomicBoolean failNext = new AtomicBoolean();
+        final java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
         private final HistoryStore delegate;
 
         FailingStore(HistoryStore delegate) {
@@ -160,6 +180,7 @@ class MessageWriterTest {
                 throw new StoreException("disk full (simulated)", null);
             }
             delegate.commit(messages, events, markers);
+            commits.incrementAndGet();
         }
 
         @Override
