@@ -39,10 +39,11 @@ public final class BenchMain {
               --body-bytes B          message body size (default 100)
               --connections 1k,5k,..  conn steps (default 1k,5k,10k); --per-process N clients per generator JVM
               --hold-seconds S        conn: how long to hold the last step (default 10)
-              --clients K             reconnect clients (default 10k); --connect-threads T generator handshakes at once (default 64)
+              --clients K             reconnect clients (default 10k); --connect-threads T: handshakes at once (default: 64,
+                                      for reconnect one thread per connect)
               --messages M            history messages to load (default 10M); --load-seconds cap (default 600)
               --window W              history loader sends in flight per connection (default 512)
-              --samples N             history page requests per kind (default 2000)
+              --samples N             history page requests per kind and pass (default 15000)
               --group-size G,...      fanout group sizes (default 100,1000)
               --jfr FILE              record a JFR profile of the server during the measured part
               --json-out FILE         also append the JSON result line to FILE

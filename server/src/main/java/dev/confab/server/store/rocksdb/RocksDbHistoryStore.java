@@ -42,7 +42,7 @@ public final class RocksDbHistoryStore implements HistoryStore {
     private static final long WRITE_BUFFER_BYTES = 8L * 1024 * 1024;
 
     static {
-        RocksDB.loadLibrary();
+        NativeLibrary.load();
     }
 
     private final RocksDB db;
