@@ -3,6 +3,12 @@ import java.nio.ByteBuffer;
 import java.util.*;
 import java.lang.management.*;
 
+/**
+ * The RocksDB write path on its own, as the server's single writer drives it: batches of 64 dm-like sends (message,
+ * dedup entry, two event references, a marker) into the server's column-family layout, sync off, 1M messages; prints
+ * CPU per message of the writing thread and of the process after a 200k warmup. Not part of the Maven build:
+ * {@code java -cp server/target/confab-server.jar bench/tools/StoreBench.java <write-buffer-MiB> [sort]}.
+ */
 public class StoreBench {
     static byte[] key(long a, long b) { return ByteBuffer.allocate(16).putLong(a).putLong(b).array(); }
     public static void main(String[] args) throws Exception {
