@@ -15,7 +15,8 @@ public class StoreBench {
         RocksDB.loadLibrary();
         long wbs = Long.parseLong(args[0]) << 20;
         boolean sort = args.length > 1 && args[1].equals("sort");
-        String dir = "/tmp/sb/db-" + System.nanoTime();
+        java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("storebench");
+        String dir = tmp.toString();
         DBOptions dbo = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true).setMaxBackgroundJobs(2);
         ColumnFamilyOptions cfo = new ColumnFamilyOptions().useFixedLengthPrefixExtractor(8)
             .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(10, false)).setWholeKeyFiltering(true));
@@ -53,5 +54,8 @@ public class StoreBench {
         long cpu = mx.getCurrentThreadCpuTime() - cpu0; long pc = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() - p0;
         System.out.printf("wbs=%dMB sort=%s: process %.2f us, writer %.2f us CPU per message, wall %.2f us%n", wbs >> 20, sort, pc / 1000.0 / (total - 200_000), cpu / 1000.0 / (total - 200_000), (System.nanoTime() - t0) / 1000.0 / (total - 200_000));
         db.close();
+        try (var files = java.nio.file.Files.walk(tmp)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 }
