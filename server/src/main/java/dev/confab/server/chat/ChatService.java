@@ -59,8 +59,7 @@ public final class ChatService {
     boolean resolvesFromMemory(Session session, Request.Send send) {
         if (send.to() != null) {
             return accounts.cachedUser(send.to())
-                    .map(peer -> directs.containsKey(Math.min(session.userId(), peer.id()) + ":"
-                            + Math.max(session.userId(), peer.id())))
+                    .map(peer -> directs.containsKey(directKey(session.userId(), peer.id())))
                     .orElse(false);
         }
         return memberships.cached(send.conversationId()).map(c -> !"direct".equals(c.kind())
@@ -123,8 +122,11 @@ public final class ChatService {
     }
 
     private long direct(long a, long b) {
-        String key = Math.min(a, b) + ":" + Math.max(a, b);
-        return directs.computeIfAbsent(key, k -> accountStore.directConversation(a, b));
+        return directs.computeIfAbsent(directKey(a, b), k -> accountStore.directConversation(a, b));
+    }
+
+    private static String directKey(long a, long b) {
+        return Math.min(a, b) + ":" + Math.max(a, b);
     }
 
     private String peerName(Session session, ConversationRecord conversation) {

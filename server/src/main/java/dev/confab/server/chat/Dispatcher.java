@@ -36,13 +36,9 @@ public final class Dispatcher {
     }
 
     public CompletableFuture<Reply> dispatch(Request request, Connection connection) {
-        if (connection.serial() instanceof SerialExecutor serial && quick(request, connection)) {
-            CompletableFuture<CompletableFuture<Reply>> handled = new CompletableFuture<>();
-            if (serial.tryRunInline(() -> handleInto(request, connection, handled))) {
-                return handled.thenCompose(reply -> reply).exceptionally(failure -> error(request.id(), failure));
-            }
-        }
-        return CompletableFuture.supplyAsync(() -> handle(request, connection), connection.serial())
+        Executor executor = connection.serial() instanceof SerialExecutor serial && quick(request, connection)
+                ? serial.inlineIfIdle() : connection.serial();
+        return CompletableFuture.supplyAsync(() -> handle(request, connection), executor)
                 .thenCompose(reply -> reply)
                 .exceptionally(failure -> error(request.id(), failure));
     }
@@ -61,14 +57,6 @@ public final class Dispatcher {
             return session != null && services.chat().resolvesFromMemory(session, send);
         }
         return false;
-    }
-
-    private void handleInto(Request request, Connection connection, CompletableFuture<CompletableFuture<Reply>> into) {
-        try {
-            into.complete(handle(request, connection));
-        } catch (RuntimeException e) {
-            into.completeExceptionally(e);
-        }
     }
 
     /** The error reply for a failure; unexpected failures are logged and reported as {@code internal}. */

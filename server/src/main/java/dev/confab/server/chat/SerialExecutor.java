@@ -9,6 +9,11 @@ public final class SerialExecutor implements Executor {
     private final Executor delegate;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
+    private final Executor inlineIfIdle = task -> {
+        if (!tryRunInline(task)) {
+            execute(task);
+        }
+    };
 
     public SerialExecutor(Executor delegate) {
         this.delegate = delegate;
@@ -50,6 +55,11 @@ public final class SerialExecutor implements Executor {
         }
         delegate.execute(this::runAll);
         return true;
+    }
+
+    /** This executor, except that a task finding it idle runs at once on the submitting thread. */
+    public Executor inlineIfIdle() {
+        return inlineIfIdle;
     }
 
     private void runAll() {
