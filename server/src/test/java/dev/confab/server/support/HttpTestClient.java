@@ -56,6 +56,17 @@ public final class HttpTestClient {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body());
+        } catch (java.net.http.HttpTimeoutException e) {
+            // A rare hang seen in CI (an Argon2 request over HTTP never answered): the server runs in this JVM, so
+            // its threads show where the request is stuck.
+            System.err.println("HTTP request timed out: " + request.method() + " " + request.uri() + "; threads:");
+            Thread.getAllStackTraces().forEach((t, stack) -> {
+                System.err.println("\"" + t.getName() + "\" " + t.getState());
+                for (StackTraceElement frame : stack) {
+                    System.err.println("    at " + frame);
+                }
+            });
+            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
