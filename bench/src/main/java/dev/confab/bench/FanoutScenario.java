@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
@@ -44,6 +45,19 @@ final class FanoutScenario {
         return result;
     }
 
+    /** The median over measured messages of (arrival - intended send), for first or last deliveries. */
+    static double medianMs(AtomicLongArray arrivals, long epoch, long[] intendedAt, int from) {
+        long[] d = new long[intendedAt.length - from];
+        for (int k = from; k < intendedAt.length; k++) {
+            d[k - from] = epoch + arrivals.get(k) - intendedAt[k];
+        }
+        if (d.length == 0) {
+            return 0;
+        }
+        java.util.Arrays.sort(d);
+        return Latency.ms(d[d.length / 2]);
+    }
+
     /** One group size on its own server; false when the server cannot create groups. */
     private boolean step(int members, int rate, int seconds, int warmupSeconds, Result result) throws Exception {
         try (Bench.Env env = bench.env("fanout", members); WsTransport transport = new WsTransport(env.port(), 16)) {
@@ -54,12 +68,19 @@ final class FanoutScenario {
             AtomicLong duplicates = new AtomicLong();
             AtomicLong arrivals = new AtomicLong();
             Latency latency = new Latency();
+            // Per message: when its first and its last member delivery arrived (to split commit from fan-out).
+            AtomicLongArray first = new AtomicLongArray(total);
+            AtomicLongArray last = new AtomicLongArray(total);
+            long epoch = System.nanoTime() - 1; // arrivals are kept as nanos since epoch, so 0 means none yet
+            AtomicLongArray acked = new AtomicLongArray(total);
             List<WsClient> clients = WsDmLink.connectAll(transport, users, members, (client, event, now) -> {
                 String[] f = event.path("message").path("body").asText().split("\\|", 4);
                 if (f.length == 4 && f[0].equals("g")) {
                     int k = Integer.parseInt(f[1]);
                     if (received.incrementAndGet(k * members + client.index) == 1) {
                         arrivals.incrementAndGet();
+                        first.accumulateAndGet(k, now - epoch, (a, b) -> a == 0 ? b : Math.min(a, b));
+                        last.accumulateAndGet(k, now - epoch, Math::max);
                         if (k >= warmup) {
                             latency.record(now - Long.parseLong(f[2]));
                         }
@@ -91,16 +112,20 @@ final class FanoutScenario {
             long serverCpu = 0;
             long ownCpu = 0;
             long measuredFrom = start;
+            long[] intendedAt = new long[total];
             for (int k = 0; k < total; k++) {
                 long intended = start + k * 1_000_000_000L / rate;
+                intendedAt[k] = intended;
                 LockSupport.parkNanos(intended - System.nanoTime());
                 if (k == warmup) {
                     serverCpu = ServerProbe.cpuMillis(pid);
                     ownCpu = ServerProbe.cpuMillis(ProcessHandle.current().pid());
                     measuredFrom = System.nanoTime();
                 }
+                int message = k;
                 acks.add(sender.request("send", Wire.sendToConversation(conversationId, "g" + k,
-                        "g|" + k + "|" + intended + "|fanout")));
+                        "g|" + k + "|" + intended + "|fanout")).whenComplete((r, e) -> acked.set(message,
+                        System.nanoTime() - epoch)));
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
             long expected = (long) total * members; // every member, the sender's own stream included
@@ -118,6 +143,9 @@ final class FanoutScenario {
             row.put("dups", duplicates.get());
             row.putAll(Latency.summary(latency.snapshot()));
             row.remove("count");
+            row.put("ack_p50_ms", medianMs(acked, epoch, intendedAt, warmup));
+            row.put("first_p50_ms", medianMs(first, epoch, intendedAt, warmup));
+            row.put("last_p50_ms", medianMs(last, epoch, intendedAt, warmup));
             row.put("server_cpu_pct", pid > 0 ? Math.round((ServerProbe.cpuMillis(pid) - serverCpu) * 100 / wallMs) : -1);
             row.put("bench_cpu_pct",
                     Math.round((ServerProbe.cpuMillis(ProcessHandle.current().pid()) - ownCpu) * 100 / wallMs));

@@ -30,6 +30,8 @@ final class WsConnection implements Connection {
     private final String remoteAddress;
     private volatile boolean closed;
     private volatile long lastHeard;
+    /** Our own text framing, or null for Tyrus' sendText. */
+    private final TextFrameSender frames;
 
     WsConnection(jakarta.websocket.Session ws, Codec codec, Executor executor, long openedAt, long maxQueuedBytes,
                  dev.confab.server.chat.RateLimiter limiter) {
@@ -40,6 +42,7 @@ final class WsConnection implements Connection {
         this.maxQueuedBytes = maxQueuedBytes;
         this.limiter = limiter;
         this.remoteAddress = ws instanceof org.glassfish.tyrus.core.TyrusSession t ? t.getRemoteAddr() : null;
+        this.frames = TextFrameSender.of(ws);
     }
 
     @Override
@@ -112,18 +115,26 @@ final class WsConnection implements Connection {
                 return;
             }
             tooSlow = queuedBytes.addAndGet(size) > maxQueuedBytes;
-            if (!tooSlow) {
-                ws.getAsyncRemote().sendText(text, result -> {
-                    queuedBytes.addAndGet(-size);
-                    if (!result.isOK()) {
-                        log.debug("send to {} failed: {}", ws.getId(), result.getException().toString());
-                    }
-                });
+            if (!tooSlow && frames != null) {
+                try {
+                    frames.send(text, failure -> sent(size, failure));
+                } catch (IllegalStateException e) {
+                    sent(size, e);
+                }
+            } else if (!tooSlow) {
+                ws.getAsyncRemote().sendText(text, result -> sent(size, result.getException()));
             }
         }
         if (tooSlow) {
             log.info("closing WebSocket {}: more than {} bytes unread", ws.getId(), maxQueuedBytes);
             closeWith(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and catch up"));
+        }
+    }
+
+    private void sent(long size, Throwable failure) {
+        queuedBytes.addAndGet(-size);
+        if (failure != null) {
+            log.debug("send to {} failed: {}", ws.getId(), failure.toString());
         }
     }
 

@@ -89,6 +89,46 @@ class UpgradedConnectionFilterIntegrationTest {
         session.close();
     }
 
+    @ParameterizedTest(name = "tls={0}")
+    @ValueSource(booleans = {false, true})
+    void textFramesWeFrameOurselvesArriveWholeAndInOrder(boolean secure) throws Exception {
+        int port = start(secure);
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        connect(port, secure, received, new CopyOnWriteArrayList<>());
+        Session server = serverSessions.poll(5, TimeUnit.SECONDS);
+        TextFrameSender frames = TextFrameSender.of(server);
+        assertThat(frames).as("Tyrus' socket found, no extensions negotiated").isNotNull();
+
+        // Every header length (7-bit, 16-bit, 64-bit) at its edges, and text that is not ASCII (2, 3, 4 UTF-8 bytes).
+        List<String> texts = List.of("", "a", "x".repeat(125), "x".repeat(126), "x".repeat(0xFFFF),
+                "x".repeat(0x10000), "grüße € 😀 ".repeat(5000), "y".repeat(300 * 1024));
+        List<Throwable> outcomes = new CopyOnWriteArrayList<>();
+        for (String text : texts) {
+            frames.send(text, failure -> outcomes.add(failure == null ? new Throwable("ok") : failure));
+        }
+        for (String text : texts) {
+            String got = received.poll(10, TimeUnit.SECONDS);
+            assertThat(got).as("frame of %d chars", text.length()).isEqualTo(text);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> outcomes.size() == texts.size());
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.getMessage()).isEqualTo("ok"));
+
+        server.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !server.isOpen());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> frames.send("late", failure -> { }))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theFrameHeaderFollowsRfc6455() {
+        assertThat(TextFrameSender.frame("hi")).containsExactly(0x81, 2, 'h', 'i');
+        byte[] mid = TextFrameSender.frame("z".repeat(300));
+        assertThat(java.util.Arrays.copyOf(mid, 4)).containsExactly(0x81, 126, 1, 44);
+        byte[] big = TextFrameSender.frame("z".repeat(70_000));
+        assertThat(java.util.Arrays.copyOf(big, 10)).containsExactly(0x81, 127, 0, 0, 0, 0, 0, 1, 0x11, 0x70);
+        assertThat(big).hasSize(10 + 70_000);
+    }
+
     @Test
     void framesAboveTheHardLimitStillCloseTheConnection() throws Exception {
         int port = start(false);
