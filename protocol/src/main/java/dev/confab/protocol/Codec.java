@@ -9,6 +9,11 @@ public interface Codec {
 
     String encode(ServerFrame frame);
 
+    /** Writes the same text as {@link #encode(ServerFrame)}, UTF-8 encoded, to {@code utf8}; does not close it. */
+    default void encode(ServerFrame frame, java.io.OutputStream utf8) throws java.io.IOException {
+        utf8.write(encode(frame).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     Request decodeRequest(String text);
 
     ServerFrame decodeServerFrame(String text);

@@ -46,6 +46,20 @@ class JacksonCodecTest {
         assertThat(codec.encode(frame)).isEqualTo(json);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"send_ok.json", "events.json", "error.json", "login_ok.json", "sync_ok.json",
+            "history_ok.json"})
+    void encodingStraightToUtf8GivesTheSameText(String name) throws Exception {
+        ServerFrame frame = codec.decodeServerFrame(fixture(name));
+        java.io.ByteArrayOutputStream utf8 = new java.io.ByteArrayOutputStream();
+
+        codec.encode(frame, utf8);
+        codec.encode(frame, utf8); // the stream stays open for more
+
+        String once = codec.encode(frame);
+        assertThat(utf8.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(once + once);
+    }
+
     @Test
     void sendFixtureDecodesToTheExpectedRecord() {
         assertThat(codec.decodeRequest(fixture("send.json")))

@@ -48,6 +48,22 @@ class RocksDbHistoryStoreTest {
     }
 
     @Test
+    void youngLevelsAreStoredUncompressedAndOlderOnesWithLz4() throws Exception {
+        // RocksDB writes the options it runs with to OPTIONS-* in the store directory; every column family must
+        // carry the per-level compression (and the bundled native library must support LZ4, or open() fails).
+        java.util.Optional<Path> options;
+        try (var files = java.nio.file.Files.list(dir)) {
+            options = files.filter(f -> f.getFileName().toString().startsWith("OPTIONS-"))
+                    .max(java.util.Comparator.naturalOrder());
+        }
+        assertThat(options).isPresent();
+        String text = java.nio.file.Files.readString(options.get());
+        assertThat(text.split("\\[CFOptions ")).hasSize(6); // default + messages, events, sent, markers
+        assertThat(text.split("compression_per_level=kNoCompression:kNoCompression:kLZ4Compression:kLZ4Compression:"
+                + "kLZ4Compression:kLZ4Compression:kLZ4Compression", -1)).hasSize(6);
+    }
+
+    @Test
     void emptyStoreHasNoSeqs() {
         assertThat(store.latestMessageSeq(5)).isZero();
         assertThat(store.latestEventSeq(5)).isZero();

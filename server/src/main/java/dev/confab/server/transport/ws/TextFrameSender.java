@@ -2,7 +2,6 @@ package dev.confab.server.transport.ws;
 
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,13 +46,14 @@ final class TextFrameSender {
     }
 
     /**
-     * Queues one text frame; {@code done} runs once it is written or has failed (with the failure, else null),
-     * possibly on this thread. Throws {@link IllegalStateException} when the socket is no longer connected.
+     * Queues one whole frame (see {@link FrameBuilder}); {@code done} runs once it is written or has failed (with
+     * the failure, else null), possibly on this thread. Throws {@link IllegalStateException} when the socket is no
+     * longer connected.
      */
-    void send(String text, Consumer<Throwable> done) {
+    void send(ByteBuffer frame, Consumer<Throwable> done) {
         Future<?> written;
         try {
-            written = socket.sendRawFrame(ByteBuffer.wrap(frame(text)));
+            written = socket.sendRawFrame(frame);
         } catch (RuntimeException e) { // Tyrus: "socket not connected"
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -64,28 +64,69 @@ final class TextFrameSender {
         }
     }
 
-    /** An unmasked, unfragmented server-to-client text frame (RFC 6455 section 5.2) holding {@code text} in UTF-8. */
-    static byte[] frame(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        int n = payload.length;
-        int header = n < 126 ? 2 : n <= 0xFFFF ? 4 : 10;
-        byte[] frame = new byte[header + n];
-        frame[0] = (byte) 0x81; // FIN, opcode 1 (text)
+    static int headerLength(int payloadLength) {
+        return payloadLength < 126 ? 2 : payloadLength <= 0xFFFF ? 4 : 10;
+    }
+
+    /**
+     * Writes the header of an unmasked, unfragmented server-to-client text frame (RFC 6455 section 5.2) of
+     * {@code n} payload bytes at {@code at}; returns where it ends.
+     */
+    static int writeHeader(byte[] frame, int at, int n) {
+        frame[at] = (byte) 0x81; // FIN, opcode 1 (text)
         if (n < 126) {
-            frame[1] = (byte) n;
-        } else if (n <= 0xFFFF) {
-            frame[1] = 126;
-            frame[2] = (byte) (n >>> 8);
-            frame[3] = (byte) n;
-        } else {
-            frame[1] = 127;
-            long len = n;
-            for (int i = 0; i < 8; i++) {
-                frame[2 + i] = (byte) (len >>> (56 - 8 * i));
+            frame[at + 1] = (byte) n;
+            return at + 2;
+        }
+        if (n <= 0xFFFF) {
+            frame[at + 1] = 126;
+            frame[at + 2] = (byte) (n >>> 8);
+            frame[at + 3] = (byte) n;
+            return at + 4;
+        }
+        frame[at + 1] = 127;
+        for (int i = 0; i < 8; i++) {
+            frame[at + 2 + i] = (byte) ((long) n >>> (56 - 8 * i));
+        }
+        return at + 10;
+    }
+
+    /**
+     * Builds one text frame in a single array: the caller writes the UTF-8 payload into it (e.g. the codec writes
+     * JSON straight into it), then {@link #toFrame} puts the header in the room kept in front. No String and no
+     * second copy of the payload. Not thread safe; one per frame.
+     */
+    static final class FrameBuilder extends java.io.OutputStream {
+        private static final int ROOM = 10; // the longest header
+        private byte[] bytes = new byte[512];
+        private int end = ROOM;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[end++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, bytes, end, len);
+            end += len;
+        }
+
+        private void ensure(int more) {
+            if (end + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, end + more));
             }
         }
-        System.arraycopy(payload, 0, frame, header, n);
-        return frame;
+
+        /** The finished frame (header and payload); the builder must not be written to afterwards. */
+        ByteBuffer toFrame() {
+            int n = end - ROOM;
+            int start = ROOM - headerLength(n);
+            writeHeader(bytes, start, n);
+            return ByteBuffer.wrap(bytes, start, end - start);
+        }
     }
 
     private static Field webSocketField() {

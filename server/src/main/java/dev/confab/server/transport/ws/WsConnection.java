@@ -7,6 +7,7 @@ import dev.confab.server.chat.SerialExecutor;
 import dev.confab.server.chat.Session;
 import jakarta.websocket.CloseReason;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,29 +101,44 @@ final class WsConnection implements Connection {
 
     @Override
     public void push(ServerFrame frame) {
-        sendText(codec.encode(frame));
+        send(frame);
+    }
+
+    /** Queues a frame (an event, a reply...), encoded straight into a WebSocket frame when we frame ourselves. */
+    void send(ServerFrame frame) {
+        if (frames == null) {
+            String text = codec.encode(frame);
+            queue(2L * text.length(), done -> ws.getAsyncRemote().sendText(text, r -> done.accept(r.getException())));
+            return;
+        }
+        TextFrameSender.FrameBuilder builder = new TextFrameSender.FrameBuilder();
+        try {
+            codec.encode(frame, builder);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // an in-memory stream does not fail
+        }
+        ByteBuffer bytes = builder.toFrame();
+        queue(bytes.remaining(), done -> frames.send(bytes, done));
     }
 
     /**
-     * Queues a frame. A peer that does not read (its queue passes the byte limit) is disconnected rather than
-     * buffered without bound; its events stay in the store and it catches up by cursor when it reconnects.
+     * Queues a frame of about {@code size} bytes. A peer that does not read (its queue passes the byte limit) is
+     * disconnected rather than buffered without bound; its events stay in the store and it catches up by cursor
+     * when it reconnects.
      */
-    void sendText(String text) {
-        long size = 2L * text.length();
+    private void queue(long size, java.util.function.Consumer<java.util.function.Consumer<Throwable>> write) {
         boolean tooSlow;
         synchronized (this) {
             if (closed || !ws.isOpen()) {
                 return;
             }
             tooSlow = queuedBytes.addAndGet(size) > maxQueuedBytes;
-            if (!tooSlow && frames != null) {
+            if (!tooSlow) {
                 try {
-                    frames.send(text, failure -> sent(size, failure));
+                    write.accept(failure -> sent(size, failure));
                 } catch (IllegalStateException e) {
                     sent(size, e);
                 }
-            } else if (!tooSlow) {
-                ws.getAsyncRemote().sendText(text, result -> sent(size, result.getException()));
             }
         }
         if (tooSlow) {

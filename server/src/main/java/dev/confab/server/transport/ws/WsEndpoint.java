@@ -132,7 +132,7 @@ public final class WsEndpoint extends Endpoint {
     }
 
     private void reply(WsConnection connection, Reply reply) {
-        connection.sendText(codec.encode(reply));
+        connection.send(reply);
     }
 
     @Override

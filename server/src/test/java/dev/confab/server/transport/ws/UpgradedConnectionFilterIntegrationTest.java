@@ -104,7 +104,7 @@ class UpgradedConnectionFilterIntegrationTest {
                 "x".repeat(0x10000), "grüße € 😀 ".repeat(5000), "y".repeat(300 * 1024));
         List<Throwable> outcomes = new CopyOnWriteArrayList<>();
         for (String text : texts) {
-            frames.send(text, failure -> outcomes.add(failure == null ? new Throwable("ok") : failure));
+            frames.send(frame(text), failure -> outcomes.add(failure == null ? new Throwable("ok") : failure));
         }
         for (String text : texts) {
             String got = received.poll(10, TimeUnit.SECONDS);
@@ -115,18 +115,31 @@ class UpgradedConnectionFilterIntegrationTest {
 
         server.close();
         await().atMost(Duration.ofSeconds(5)).until(() -> !server.isOpen());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> frames.send("late", failure -> { }))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> frames.send(frame("late"), failure -> { }))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void theFrameHeaderFollowsRfc6455() {
-        assertThat(TextFrameSender.frame("hi")).containsExactly(0x81, 2, 'h', 'i');
-        byte[] mid = TextFrameSender.frame("z".repeat(300));
-        assertThat(java.util.Arrays.copyOf(mid, 4)).containsExactly(0x81, 126, 1, 44);
-        byte[] big = TextFrameSender.frame("z".repeat(70_000));
+        assertThat(bytes(frame("hi"))).containsExactly(0x81, 2, 'h', 'i');
+        assertThat(java.util.Arrays.copyOf(bytes(frame("z".repeat(300))), 4)).containsExactly(0x81, 126, 1, 44);
+        byte[] big = bytes(frame("z".repeat(70_000)));
         assertThat(java.util.Arrays.copyOf(big, 10)).containsExactly(0x81, 127, 0, 0, 0, 0, 0, 1, 0x11, 0x70);
         assertThat(big).hasSize(10 + 70_000);
+    }
+
+    private static java.nio.ByteBuffer frame(String text) {
+        TextFrameSender.FrameBuilder builder = new TextFrameSender.FrameBuilder();
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        builder.write(utf8, 0, Math.min(utf8.length, 3)); // in pieces, as an encoder writes
+        builder.write(utf8, Math.min(utf8.length, 3), utf8.length - Math.min(utf8.length, 3));
+        return builder.toFrame();
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.get(out);
+        return out;
     }
 
     @Test
