@@ -178,9 +178,17 @@ public final class ApiHandler extends HttpHandler {
                     "subscribe needs a WebSocket; over HTTP use GET /api/v1/events"));
             return;
         }
-        dispatcher.dispatch(frame, new HttpConnection(accounts, token, executor, remote)).thenAccept(reply -> {
-            int status = reply instanceof Reply.Error e ? HttpStatus.of(e.code()) : 200;
-            Responses.writeAndResume(response, status, codec.encode(reply));
+        dispatcher.dispatch(frame, new HttpConnection(accounts, token, executor, remote)).whenComplete((reply, failed) -> {
+            // dispatch() turns every failure into an error reply; if even that or its encoding fails, the client
+            // must still get an answer rather than a response suspended until its timeout.
+            Reply answer = failed == null ? reply : Dispatcher.error(frame.id(), failed);
+            try {
+                int status = answer instanceof Reply.Error e ? HttpStatus.of(e.code()) : 200;
+                Responses.writeAndResume(response, status, codec.encode(answer));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ApiHandler.class).error("reply to {} not written", frame.id(), e);
+                Responses.writeAndResume(response, 500, codec.encode(Dispatcher.error(frame.id(), e)));
+            }
         });
     }
 

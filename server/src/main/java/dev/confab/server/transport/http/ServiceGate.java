@@ -5,8 +5,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Opens when {@code HttpHandler.service} has returned for a suspended request. A reply computed on another thread
- * waits for it before resuming the response, so a resume never overtakes the handler that suspended it (a rare
- * HTTP hang seen once in CI fitted that race). The handler's own thread never waits: it may resume at once.
+ * waits for it before resuming the response, so a resume never overtakes the handler that suspended it. Grizzly
+ * 4.0.2 copes with such an early resume itself ({@code HttpHandler.runService}); this is a cheap guard kept in case
+ * another version does not. (It was first added for the rare hung POST, whose real cause was a re-registered body
+ * read handler: see {@code ApiHandler.rpc}.) The handler's own thread never waits: it may resume at once.
  */
 final class ServiceGate {
     static final String ATTRIBUTE = "confab.serviceGate";
