@@ -44,7 +44,7 @@ final class ReconnectScenario {
         int nice = Integer.getInteger("confab.bench.nice", 10);
         int workers = Integer.getInteger("confab.bench.tyrus.workers", 16);
         Result result = new Result("reconnect").put("clients", count).put("users", userCount);
-        try (Bench.Env env = bench.env("reconnect", userCount); WsTransport transport = new WsTransport(env.port(), connectThreads, workers)) {
+        try (Bench.Env env = bench.env("reconnect", userCount); WsTransport transport = new WsTransport(env.port(), connectThreads, workers, false)) {
             if (env.server() == null) {
                 result.problem("reconnect needs a server it starts itself (no --port)");
                 return result;

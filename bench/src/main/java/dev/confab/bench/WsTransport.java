@@ -31,6 +31,7 @@ final class WsTransport implements AutoCloseable {
     private final ExecutorService connectors;
     private volatile ConnectObserver observer;
     private static volatile boolean sameThreadReads;
+    private final boolean selectorReads;
 
     /** Told the timing of every connect; called on a connector thread, must not block. */
     interface ConnectObserver {
@@ -48,6 +49,15 @@ final class WsTransport implements AutoCloseable {
      * first transport to connect sets this for all.
      */
     WsTransport(int port, int connectThreads, int workerThreads) {
+        this(port, connectThreads, workerThreads, true);
+    }
+
+    /**
+     * {@code selectorReads}: read frames on Tyrus' selector threads (see {@link #readOnSelectorThreads}); false keeps
+     * Tyrus' worker hand-off. The first transport of the process to connect decides for all (one shared container).
+     */
+    WsTransport(int port, int connectThreads, int workerThreads, boolean selectorReads) {
+        this.selectorReads = selectorReads;
         this.uri = URI.create("ws://127.0.0.1:" + port + "/ws");
         this.manager = ClientManager.createClient();
         manager.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
@@ -73,7 +83,9 @@ final class WsTransport implements AutoCloseable {
             long started = System.nanoTime();
             try {
                 Session s = manager.connectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), uri);
-                readOnSelectorThreads();
+                if (selectorReads) {
+                    readOnSelectorThreads();
+                }
                 ended(requested, started, true);
                 return s;
             } catch (Exception e) {
@@ -105,6 +117,7 @@ final class WsTransport implements AutoCloseable {
                 f.setAccessible(true);
                 Object transport = f.get(null);
                 if (transport instanceof org.glassfish.grizzly.Transport t) {
+                    // Safe while switching: a read already handed to a worker finishes under the old strategy.
                     t.setIOStrategy(org.glassfish.grizzly.strategies.SameThreadIOStrategy.getInstance());
                     sameThreadReads = true;
                 }
