@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Tyrus keeps the socket in a package-private field of its remote endpoint, read once per connection by
  * reflection. When that fails (another Tyrus version) or the connection negotiated an extension (which must see
- * every frame), {@link #of} returns null and the caller uses the standard {@code sendText}; a warning is logged once.
+ * every frame), {@link #of} returns null and the caller uses the standard {@code sendText}; a missing field is
+ * logged once as a warning. Frames are built by {@link FrameBuilder}.
  */
 final class TextFrameSender {
     private static final Logger LOG = LoggerFactory.getLogger(TextFrameSender.class);
