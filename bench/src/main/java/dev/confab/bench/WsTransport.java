@@ -30,7 +30,8 @@ final class WsTransport implements AutoCloseable {
     private final ClientManager manager;
     private final ExecutorService connectors;
     private volatile ConnectObserver observer;
-    private static volatile boolean sameThreadReads;
+    /** Whether this process has settled how Tyrus reads (switched, or failed to and kept the default). */
+    private static volatile boolean readsDecided;
     private final boolean selectorReads;
 
     /** Told the timing of every connect; called on a connector thread, must not block. */
@@ -100,15 +101,17 @@ final class WsTransport implements AutoCloseable {
      * read to a worker thread. Tyrus offers no setting for this, so it is done once, by reflection, after the first
      * connect has created the transport. Every bench listener is non-blocking, which is what this strategy needs.
      * In the 1,000-member fan-out, the hand-off cost the generator ~1.4 µs in epoll_ctl plus a thread wake-up per
-     * frame (async-profiler), CPU that the server under test shares on this machine. Off with
+     * frame (async-profiler), CPU that the server under test shares on this machine. Not for {@code reconnect}: there
+     * 10,000 handshakes at once on two selector threads made the storm slower (10.4-11.5 s instead of 8.0-9.8 s), and
+     * independent desktop clients would not share threads anyway. Off everywhere with
      * {@code -Dconfab.bench.workerReads=true}.
      */
     private static void readOnSelectorThreads() {
-        if (sameThreadReads || Boolean.getBoolean("confab.bench.workerReads")) {
+        if (readsDecided || Boolean.getBoolean("confab.bench.workerReads")) {
             return;
         }
         synchronized (WsTransport.class) {
-            if (sameThreadReads) {
+            if (readsDecided) {
                 return;
             }
             try {
@@ -119,10 +122,10 @@ final class WsTransport implements AutoCloseable {
                 if (transport instanceof org.glassfish.grizzly.Transport t) {
                     // Safe while switching: a read already handed to a worker finishes under the old strategy.
                     t.setIOStrategy(org.glassfish.grizzly.strategies.SameThreadIOStrategy.getInstance());
-                    sameThreadReads = true;
+                    readsDecided = true;
                 }
             } catch (ReflectiveOperationException | RuntimeException e) {
-                sameThreadReads = true; // keep Tyrus' default; say so once
+                readsDecided = true; // keep Tyrus' default; say so once
                 System.err.println("[bench] could not switch Tyrus to selector-thread reads: " + e);
             }
         }
