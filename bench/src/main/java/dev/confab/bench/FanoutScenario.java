@@ -146,6 +146,21 @@ final class FanoutScenario {
             row.put("ack_p50_ms", medianMs(acked, epoch, intendedAt, warmup));
             row.put("first_p50_ms", medianMs(first, epoch, intendedAt, warmup));
             row.put("last_p50_ms", medianMs(last, epoch, intendedAt, warmup));
+            // -Dconfab.bench.fanoutTrace=<prefix>: per message (warmup included) the times from its scheduled send to
+            // the ack and to the first and last member delivery, in <prefix>-<members>.tsv, to find which messages
+            // make the tail.
+            String trace = System.getProperty("confab.bench.fanoutTrace");
+            if (trace != null) {
+                try (java.io.PrintWriter w = new java.io.PrintWriter(trace + "-" + members + ".tsv")) {
+                    w.println("# epoch_wall_ms " + (System.currentTimeMillis() - (System.nanoTime() - epoch) / 1_000_000));
+                    w.println("k\tintended_ms\tack_ms\tfirst_ms\tlast_ms");
+                    for (int k = 0; k < total; k++) {
+                        long at = intendedAt[k] - epoch;
+                        w.printf("%d\t%.3f\t%.3f\t%.3f\t%.3f%n", k, at / 1e6, (acked.get(k) - at) / 1e6,
+                                (first.get(k) - at) / 1e6, (last.get(k) - at) / 1e6);
+                    }
+                }
+            }
             row.put("server_cpu_pct", pid > 0 ? Math.round((ServerProbe.cpuMillis(pid) - serverCpu) * 100 / wallMs) : -1);
             row.put("bench_cpu_pct",
                     Math.round((ServerProbe.cpuMillis(ProcessHandle.current().pid()) - ownCpu) * 100 / wallMs));

@@ -48,7 +48,7 @@ class RocksDbHistoryStoreTest {
     }
 
     @Test
-    void youngLevelsAreStoredUncompressedAndOlderOnesWithLz4() throws Exception {
+    void youngLevelsAreStoredUncompressedAndOlderOnesWithLz4AndInsertsAreHinted() throws Exception {
         // RocksDB writes the options it runs with to OPTIONS-* in the store directory; every column family must
         // carry the per-level compression (and the bundled native library must support LZ4, or open() fails).
         java.util.Optional<Path> options;
@@ -61,6 +61,8 @@ class RocksDbHistoryStoreTest {
         assertThat(text.split("\\[CFOptions ")).hasSize(6); // default + messages, events, sent, markers
         assertThat(text.split("compression_per_level=kNoCompression:kNoCompression:kLZ4Compression:kLZ4Compression:"
                 + "kLZ4Compression:kLZ4Compression:kLZ4Compression", -1)).hasSize(6);
+        // Memtable inserts continue from where each stream's previous key went (ADR 0016).
+        assertThat(text.split("memtable_insert_with_hint_prefix_extractor=rocksdb.FixedPrefix.8", -1)).hasSize(6);
     }
 
     @Test
