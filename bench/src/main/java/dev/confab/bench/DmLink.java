@@ -9,7 +9,8 @@ import java.util.function.BiConsumer;
 interface DmLink extends AutoCloseable {
     /** Receives each message event once per device, in stream order. */
     interface Sink {
-        void onMessage(int receiver, JsonNode message, long receivedNanos);
+        /** {@code body}: the message's body (null for an event that is not a message). */
+        void onMessage(int receiver, String body, long receivedNanos);
     }
 
     /** Connects and subscribes every user's device; returns when all are live (bounded). */

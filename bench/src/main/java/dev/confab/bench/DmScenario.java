@@ -45,9 +45,8 @@ final class DmScenario {
             int[] partner = pairs(userCount, o.longValue("seed", 42));
             List<Phase> phases = plan(rates, seconds, warmup);
             Ledger ledger = new Ledger(phases.get(phases.size() - 1).to + 1);
-            link.open(users, (receiver, message, now) -> {
-                String body = message.path("body").asText();
-                if (!body.startsWith("b|")) {
+            link.open(users, (receiver, body, now) -> {
+                if (body == null || !body.startsWith("b|")) {
                     return;
                 }
                 String[] f = body.split("\\|", 5);

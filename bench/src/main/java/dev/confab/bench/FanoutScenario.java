@@ -74,7 +74,8 @@ final class FanoutScenario {
             long epoch = System.nanoTime() - 1; // arrivals are kept as nanos since epoch, so 0 means none yet
             AtomicLongArray acked = new AtomicLongArray(total);
             List<WsClient> clients = WsDmLink.connectAll(transport, users, members, (client, event, now) -> {
-                String[] f = event.path("message").path("body").asText().split("\\|", 4);
+                String body = event.body();
+                String[] f = body == null ? new String[0] : body.split("\\|", 4);
                 if (f.length == 4 && f[0].equals("g")) {
                     int k = Integer.parseInt(f[1]);
                     if (received.incrementAndGet(k * members + client.index) == 1) {

@@ -61,7 +61,8 @@ final class PollDmLink implements DmLink {
                         gaps.incrementAndGet();
                     }
                     last = seq;
-                    sink.onMessage(user, event.path("message"), now);
+                    sink.onMessage(user, "message".equals(event.path("type").asText())
+                            ? event.path("message").path("body").asText(null) : null, now);
                 }
                 if (first != null) {
                     first.countDown();

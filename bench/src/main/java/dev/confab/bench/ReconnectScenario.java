@@ -56,8 +56,8 @@ final class ReconnectScenario {
             ReconnectTracker tracker = new ReconnectTracker(count, transport, policy);
             List<WsClient> clients = WsDmLink.connectAll(transport, users, count, new WsClient.Listener() {
                 @Override
-                public void onEvent(WsClient client, JsonNode event, long now) {
-                    String[] f = event.path("message").path("body").asText().split("\\|");
+                public void onEvent(WsClient client, EventsFrame.Event event, long now) {
+                    String[] f = event.body() == null ? new String[0] : event.body().split("\\|");
                     if (f.length == 3 && f[0].equals("r") && client.user.index() != Integer.parseInt(f[2])) {
                         deliveries.incrementAndGet(Integer.parseInt(f[1]));
                     }

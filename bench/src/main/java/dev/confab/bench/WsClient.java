@@ -7,6 +7,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,7 @@ final class WsClient {
 
     interface Listener {
         /** One event, in stream order, on a Tyrus worker thread; must not block. */
-        void onEvent(WsClient client, JsonNode event, long receivedNanos);
+        void onEvent(WsClient client, EventsFrame.Event event, long receivedNanos);
 
         default void onClose(WsClient client, CloseReason reason) {
         }
@@ -126,10 +127,10 @@ final class WsClient {
 
     private void onText(String text) {
         long now = System.nanoTime();
-        JsonNode frame = Wire.parse(text);
-        if ("events".equals(frame.path("type").asText())) {
-            for (JsonNode event : frame.path("events")) {
-                long seq = event.path("seq").asLong();
+        List<EventsFrame.Event> events = EventsFrame.read(text);
+        if (events != null) {
+            for (EventsFrame.Event event : events) {
+                long seq = event.seq();
                 if (seq <= lastSeq) {
                     duplicates.incrementAndGet();
                     continue;
@@ -142,6 +143,7 @@ final class WsClient {
             }
             return;
         }
+        JsonNode frame = Wire.parse(text);
         CompletableFuture<JsonNode> reply = pending.remove(frame.path("id").asText());
         if (reply != null) {
             if ("error".equals(frame.path("type").asText())) {

@@ -20,7 +20,7 @@ final class WsDmLink implements DmLink {
 
     @Override
     public void open(List<User> users, Sink sink) throws Exception {
-        WsClient.Listener listener = (client, event, now) -> sink.onMessage(client.index, event.path("message"), now);
+        WsClient.Listener listener = (client, event, now) -> sink.onMessage(client.index, event.body(), now);
         clients.addAll(connectAll(transport, users, users.size(), listener, true));
     }
 

@@ -30,16 +30,27 @@ final class MessageSerializer extends StdSerializer<Message> {
     }
 
     String json(Message message) throws IOException {
+        return entry(message).json;
+    }
+
+    /** The same text as {@link #json}, UTF-8 encoded; callers must not modify the array. */
+    byte[] utf8(Message message) throws IOException {
+        return entry(message).utf8;
+    }
+
+    private Entry entry(Message message) throws IOException {
         int slot = System.identityHashCode(message) & (SLOTS - 1);
         Entry entry = slots.get(slot);
         if (entry != null && entry.message == message) {
-            return entry.json;
+            return entry;
         }
         String json = plain.writeValueAsString(message);
-        slots.set(slot, new Entry(message, json));
-        return json;
+        // Message text holds no unpaired surrogates (Limits refuses them), so this is exactly what Jackson writes.
+        entry = new Entry(message, json, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        slots.set(slot, entry);
+        return entry;
     }
 
-    private record Entry(Message message, String json) {
+    private record Entry(Message message, String json, byte[] utf8) {
     }
 }

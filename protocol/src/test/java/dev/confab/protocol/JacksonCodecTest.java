@@ -61,6 +61,28 @@ class JacksonCodecTest {
     }
 
     @Test
+    void messageOnlyEventsFramesAreWrittenByteForByteAsJacksonWritesThem() throws Exception {
+        Message plain = new Message(7, 12, "alice", "bob", "0b6f1c2e-7a", "Hi Bob 👋", 1764115200000L);
+        Message group = new Message(Long.MAX_VALUE, 1, "zoë", null, "c-\"quoted\"", "tab\tnew\nline \\ \u0001 \u2028 é 漢字 🎉", 0);
+        List<List<Event>> frames = List.of(
+                List.of(new Event.MessageEvent(1, plain)),
+                List.of(new Event.MessageEvent(Long.MAX_VALUE, group)),
+                List.of(new Event.MessageEvent(0, plain), new Event.MessageEvent(9, group), new Event.MessageEvent(10, plain)),
+                List.of(new Event.MessageEvent(-3, group)),
+                List.of(new Event.MessageEvent(5, plain), new Event.ContactEvent(6, "added", null)));
+        for (List<Event> events : frames) {
+            ServerFrame frame = new ServerFrame.Events(events);
+            java.io.ByteArrayOutputStream utf8 = new java.io.ByteArrayOutputStream();
+
+            codec.encode(frame, utf8);
+
+            String jackson = new JacksonCodec().encode(frame); // a fresh codec: nothing cached yet
+            assertThat(utf8.toString(StandardCharsets.UTF_8)).isEqualTo(jackson);
+            assertThat(codec.decodeServerFrame(jackson)).isEqualTo(frame);
+        }
+    }
+
+    @Test
     void sendFixtureDecodesToTheExpectedRecord() {
         assertThat(codec.decodeRequest(fixture("send.json")))
                 .isEqualTo(new Request.Send("5", "bob", null, "0b6f1c2e-7a", "Hi Bob 👋"));
