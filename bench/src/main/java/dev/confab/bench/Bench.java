@@ -11,6 +11,12 @@ import java.util.List;
 /** What every scenario shares: options, where the server jar is, how to start a server with prepared users. */
 final class Bench {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /**
+     * The server JVM's options unless {@code --server-opts} is given: those the installed launcher starts it with
+     * ({@code installer/src/main/packaging/launchers/confab-server.properties}), so the bench measures the server as
+     * shipped. {@code BenchDefaultsTest} keeps the two equal.
+     */
+    static final String SHIPPED_SERVER_OPTS = "-Xms256m -Xmx1g -XX:MaxGCPauseMillis=20";
 
     final Options options;
     final Path serverJar;
@@ -21,7 +27,7 @@ final class Bench {
         this.options = options;
         this.log = log;
         this.serverJar = Path.of(options.string("server-jar", defaultServerJar()));
-        String opts = options.string("server-opts", "").trim();
+        String opts = options.string("server-opts", SHIPPED_SERVER_OPTS).trim();
         this.serverJvmOptions = opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+"));
     }
 

@@ -27,7 +27,8 @@ public final class BenchMain {
             Options:
               --smoke                 small, short version of the scenario
               --server-jar PATH       default: server/target/confab-server.jar beside the bench module
-              --server-opts "..."     JVM options for the server process (e.g. "-Xmx2g -XX:+UseZGC")
+              --server-opts "..."     JVM options for the server process (default: the installed launcher's,
+                                      "-Xms256m -Xmx1g -XX:MaxGCPauseMillis=20"; e.g. "-Xmx2g -XX:+UseZGC")
               --port P                target a server already running on 127.0.0.1:P (give --server-pid for memory)
               --work-dir DIR          prepared users, run data (default $TMPDIR/confab-bench)
               --users U               dm/poll users (default 1000)
@@ -70,6 +71,10 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
+        if (!generatorGc().startsWith("PS ")) {
+            System.err.println("[bench] this generator runs " + generatorGc() + "; java -XX:+UseParallelGC -jar ..."
+                    + " leaves more CPU to the server under test (docs/benchmarks.md, round 5)");
+        }
         List<Result> results = run(options, System.out, System.err);
         System.exit(results.stream().allMatch(Result::ok) ? 0 : 1);
     }
@@ -83,7 +88,7 @@ public final class BenchMain {
             Options o = options.scenario.equals("smoke")
                     ? options.with(scenario, java.util.Map.of("smoke", "true")) : options;
             Bench bench = new Bench(o, log);
-            Result result = scenario(bench, scenario);
+            Result result = scenario(bench, scenario).put("generator_gc", generatorGc());
             out.println("== " + scenario + (o.smoke ? " (smoke)" : ""));
             out.print(result.table());
             out.println(result.json());
@@ -95,6 +100,16 @@ public final class BenchMain {
             results.add(result);
         }
         return results;
+    }
+
+    /**
+     * The generator JVM's collectors, e.g. "PS Scavenge+PS MarkSweep". The generator shares the CPU with the server
+     * under test; under G1 its concurrent refinement alone took ~15 % of its CPU in the 1,000-member fan-out.
+     */
+    static String generatorGc() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName)
+                .collect(java.util.stream.Collectors.joining("+"));
     }
 
     private static Result scenario(Bench bench, String scenario) throws Exception {
