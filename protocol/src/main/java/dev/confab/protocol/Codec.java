@@ -14,6 +14,14 @@ public interface Codec {
         utf8.write(encode(frame).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * The exact number of bytes {@link #encode(ServerFrame, java.io.OutputStream)} writes for this frame when that
+     * is known without encoding it (so a caller can size its buffer once), else -1.
+     */
+    default int encodedLength(ServerFrame frame) {
+        return -1;
+    }
+
     Request decodeRequest(String text);
 
     ServerFrame decodeServerFrame(String text);

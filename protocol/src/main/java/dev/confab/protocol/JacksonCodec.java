@@ -110,6 +110,16 @@ public final class JacksonCodec implements Codec {
     }
 
     @Override
+    public int encodedLength(ServerFrame frame) {
+        try {
+            return frame instanceof ServerFrame.Events events && MessageEvents.all(events)
+                    ? MessageEvents.length(events, messages) : -1;
+        } catch (IOException e) {
+            return -1; // encoding the message failed; encode() will report it
+        }
+    }
+
+    @Override
     public Request decodeRequest(String text) {
         return read(requestReader, text);
     }

@@ -53,6 +53,18 @@ final class MessageEvents {
         out.write(FRAME_CLOSE);
     }
 
+    /** The number of bytes {@link #write} writes for this frame. */
+    static int length(ServerFrame.Events frame, MessageSerializer messages) throws IOException {
+        byte[] digits = new byte[20];
+        int n = FRAME_OPEN.length + FRAME_CLOSE.length + frame.events().size() - 1; // the commas
+        for (Event e : frame.events()) {
+            Event.MessageEvent event = (Event.MessageEvent) e;
+            n += EVENT_OPEN.length + digits.length - digits(event.seq(), digits) + MESSAGE_FIELD.length
+                    + messages.utf8(event.message()).length + 1;
+        }
+        return n;
+    }
+
     /** Writes {@code n} in decimal at the end of {@code into}; returns where it starts. */
     static int digits(long n, byte[] into) {
         if (n < 0) { // never a valid seq, but write what Jackson would

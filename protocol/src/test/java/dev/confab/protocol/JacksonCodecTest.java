@@ -70,6 +70,8 @@ class JacksonCodecTest {
                 List.of(new Event.MessageEvent(0, plain), new Event.MessageEvent(9, group), new Event.MessageEvent(10, plain)),
                 List.of(new Event.MessageEvent(-3, group)),
                 List.of(new Event.MessageEvent(5, plain), new Event.ContactEvent(6, "added", null)));
+        assertThat(codec.encodedLength(new ServerFrame.Events(frames.get(2)))).isPositive();
+        assertThat(codec.encodedLength(new ServerFrame.Events(frames.get(4)))).isEqualTo(-1);
         for (List<Event> events : frames) {
             ServerFrame frame = new ServerFrame.Events(events);
             java.io.ByteArrayOutputStream utf8 = new java.io.ByteArrayOutputStream();
@@ -78,6 +80,7 @@ class JacksonCodecTest {
 
             String jackson = new JacksonCodec().encode(frame); // a fresh codec: nothing cached yet
             assertThat(utf8.toString(StandardCharsets.UTF_8)).isEqualTo(jackson);
+            assertThat(codec.encodedLength(frame)).isIn(utf8.size(), -1);
             assertThat(codec.decodeServerFrame(jackson)).isEqualTo(frame);
         }
     }

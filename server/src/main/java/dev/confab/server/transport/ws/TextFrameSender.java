@@ -99,8 +99,13 @@ final class TextFrameSender {
      */
     static final class FrameBuilder extends java.io.OutputStream {
         private static final int ROOM = 10; // the longest header
-        private byte[] bytes = new byte[512];
+        private byte[] bytes;
         private int end = ROOM;
+
+        /** {@code payloadLength}: the payload's exact length if known (no copy, no slack), else -1. */
+        FrameBuilder(int payloadLength) {
+            bytes = new byte[payloadLength >= 0 ? ROOM + payloadLength : 512];
+        }
 
         @Override
         public void write(int b) {

@@ -111,7 +111,7 @@ final class WsConnection implements Connection {
             queue(2L * text.length(), done -> ws.getAsyncRemote().sendText(text, r -> done.accept(r.getException())));
             return;
         }
-        TextFrameSender.FrameBuilder builder = new TextFrameSender.FrameBuilder();
+        TextFrameSender.FrameBuilder builder = new TextFrameSender.FrameBuilder(codec.encodedLength(frame));
         try {
             codec.encode(frame, builder);
         } catch (IOException e) {

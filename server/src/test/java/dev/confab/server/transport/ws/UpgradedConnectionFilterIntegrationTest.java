@@ -128,8 +128,22 @@ class UpgradedConnectionFilterIntegrationTest {
         assertThat(big).hasSize(10 + 70_000);
     }
 
+    @Test
+    void aFrameIsTheSameWhateverLengthItsBuilderWasToldInAdvance() {
+        for (String text : List.of("hi", "é".repeat(200), "z".repeat(70_000))) {
+            int length = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            byte[] expected = bytes(frame(text, -1));
+            assertThat(bytes(frame(text, length))).as("exact").isEqualTo(expected);
+            assertThat(bytes(frame(text, 1))).as("too short: grows").isEqualTo(expected);
+        }
+    }
+
     private static java.nio.ByteBuffer frame(String text) {
-        TextFrameSender.FrameBuilder builder = new TextFrameSender.FrameBuilder();
+        return frame(text, -1);
+    }
+
+    private static java.nio.ByteBuffer frame(String text, int lengthHint) {
+        TextFrameSender.FrameBuilder builder = new TextFrameSender.FrameBuilder(lengthHint);
         byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         builder.write(utf8, 0, Math.min(utf8.length, 3)); // in pieces, as an encoder writes
         builder.write(utf8, Math.min(utf8.length, 3), utf8.length - Math.min(utf8.length, 3));
