@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * Reads a pushed {@code events} frame with Jackson's streaming parser, keeping only what the bench checks: each
  * event's seq, type and (for a message) body. Every delivery the generator measures arrives in such a frame, and a
- * {@code readTree} built a map per object and a node per field (~45 % of the generator's allocation in the
- * 1,000-member fan-out, its G1 refinement ~15 % of its CPU; docs/benchmarks.md round 5), CPU the server under test
- * shares on this machine. Replies still go through {@link Wire#parse}.
+ * {@code readTree} built a map per object and a node per field: ~45 % of the generator's allocation in the
+ * 1,000-member fan-out (docs/benchmarks.md round 5), garbage whose collection takes CPU the server under test shares
+ * on this machine. Replies still go through {@link Wire#parse}.
  */
 final class EventsFrame {
     /** One event as the bench sees it; {@code body} is null unless it is a message event. */

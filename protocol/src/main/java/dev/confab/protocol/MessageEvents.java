@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * Writes an {@code events} frame that carries only messages, byte for byte as Jackson would, from each message's
  * cached encoding. In a group fan-out every member's frame is the same message under that member's own seq; going
  * through Jackson built a generator, its contexts and a serializer provider per frame around the one cached body
- * (29 % of the server's allocation in a 1,000-member fan-out, docs/benchmarks.md round 5). Here a frame costs the
+ * (29 % of the server's allocation in a 1,000-member fan-out; docs/benchmarks.md rounds 4 and 5). Here a frame costs the
  * bytes it is made of. {@code JacksonCodecTest} holds both paths to the same output.
  */
 final class MessageEvents {
