@@ -95,8 +95,7 @@ public final class ChatService {
             throw new ProtocolException(ErrorCode.BAD_CURSOR,
                     "cursor " + after + " is beyond the newest event " + latest + "; resync from 0");
         }
-        EventPump pump = new EventPump(session.userId(), after, historyStore, deliveryExecutor, connection::push,
-                () -> connection.close("event stream interrupted; reconnect"));
+        EventPump pump = new EventPump(session.userId(), after, historyStore, deliveryExecutor, connection);
         boolean attached = connection.attach(() -> {
             hub.unsubscribe(session.userId(), pump);
             pump.stop();

@@ -27,6 +27,22 @@ public interface Connection {
     void push(ServerFrame frame);
 
     /**
+     * Whether a catch-up from the store may push more now: false while the connection has more unsent bytes than
+     * its catch-up window. Live events are pushed regardless; a peer that stops reading them is dropped instead.
+     */
+    default boolean hasRoom() {
+        return true;
+    }
+
+    /**
+     * Runs {@code resume} once {@link #hasRoom} is true again (at once if it already is, or if the connection is
+     * closed), on whatever thread notices; it must not block. Only the latest registration is kept.
+     */
+    default void whenRoom(Runnable resume) {
+        resume.run();
+    }
+
+    /**
      * Remembers the live event stream so it stops when the connection closes. Returns false (and closes the
      * subscription) if the connection already has one.
      */

@@ -8,12 +8,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * Streams one user's events to one connection: first everything after the connection's cursor (read from
  * the store), then live events, each exactly once and in seq order. Live events that arrive with a gap
  * (or during catch-up) are filled from the store, so the stream never skips or repeats.
+ * <p>Reading from the store is paced by the connection ({@link Connection#hasRoom}): while it has too much
+ * unsent, the pump pauses, drops the live events it holds (the store has them) and resumes from its cursor once
+ * the connection drains. A device can so catch up on a backlog of any size without being dropped as too slow, and
+ * a paused pump holds no events in memory. Live events, once caught up, are pushed as they come.
  * <p>Work runs on the given executor, one drain at a time per pump; {@link #onEvents} never blocks.
  */
 final class EventPump implements EventHub.Listener {
@@ -21,23 +24,21 @@ final class EventPump implements EventHub.Listener {
     private final long userId;
     private final HistoryStore store;
     private final Executor executor;
-    private final Consumer<ServerFrame.Events> sink;
+    private final Connection connection;
     private final ArrayDeque<Event> pending = new ArrayDeque<>();
     private long lastSent;
     private boolean catchUp = true;
+    /** Waiting for the connection to drain: catchUp is set, live events are left to the store. */
+    private boolean paused;
     private boolean scheduled;
     private boolean stopped;
 
-    private final Runnable onFailure;
-
-    EventPump(long userId, long after, HistoryStore store, Executor executor, Consumer<ServerFrame.Events> sink,
-              Runnable onFailure) {
-        this.onFailure = onFailure;
+    EventPump(long userId, long after, HistoryStore store, Executor executor, Connection connection) {
         this.userId = userId;
         this.lastSent = after;
         this.store = store;
         this.executor = executor;
-        this.sink = sink;
+        this.connection = connection;
     }
 
     void start() {
@@ -54,17 +55,24 @@ final class EventPump implements EventHub.Listener {
     @Override
     public void onEvents(List<Event> events) {
         synchronized (this) {
-            if (stopped) {
-                return;
+            if (stopped || paused) {
+                return; // paused: read from the store on resuming
             }
             pending.addAll(events);
         }
         schedule();
     }
 
+    private void resume() {
+        synchronized (this) {
+            paused = false;
+        }
+        schedule();
+    }
+
     private void schedule() {
         synchronized (this) {
-            if (scheduled || stopped) {
+            if (scheduled || stopped || paused) {
                 return;
             }
             scheduled = true;
@@ -84,7 +92,7 @@ final class EventPump implements EventHub.Listener {
                 scheduled = false;
                 pending.clear();
             }
-            onFailure.run();
+            connection.close("event stream interrupted; reconnect");
         }
     }
 
@@ -93,7 +101,7 @@ final class EventPump implements EventHub.Listener {
             List<Event> live;
             boolean readStore;
             synchronized (this) {
-                if (stopped || (pending.isEmpty() && !catchUp)) {
+                if (stopped || paused || (pending.isEmpty() && !catchUp)) {
                     scheduled = false;
                     return;
                 }
@@ -105,8 +113,16 @@ final class EventPump implements EventHub.Listener {
             if (!live.isEmpty() && live.get(0).seq() > lastSent + 1) {
                 readStore = true;
             }
-            if (readStore) {
-                fillFromStore();
+            if (readStore && !fillFromStore()) {
+                // The live events taken above were sent already or are in the store after lastSent: read on resuming.
+                synchronized (this) {
+                    paused = true;
+                    catchUp = true;
+                    pending.clear();
+                    scheduled = false;
+                }
+                connection.whenRoom(this::resume);
+                return;
             }
             List<Event> fresh = new ArrayList<>(live.size());
             for (Event e : live) {
@@ -129,17 +145,32 @@ final class EventPump implements EventHub.Listener {
 
     /** Splits events into frames of roughly {@link #FRAME_BUDGET} characters, so no frame grows unbounded. */
     private void send(List<Event> events) {
+        sendFrames(events, false);
+    }
+
+    /**
+     * Sends events in frames of roughly {@link #FRAME_BUDGET} characters; with {@code paced}, stops before a frame
+     * when the connection has no room (the first frame always goes). Returns how many events were sent.
+     */
+    private int sendFrames(List<Event> events, boolean paced) {
         int from = 0;
         int size = 0;
         for (int i = 0; i < events.size(); i++) {
             size += estimate(events.get(i));
             if (size > FRAME_BUDGET && i > from) {
-                sink.accept(new ServerFrame.Events(events.subList(from, i)));
+                if (paced && from > 0 && !connection.hasRoom()) {
+                    return from;
+                }
+                connection.push(new ServerFrame.Events(events.subList(from, i)));
                 from = i;
                 size = estimate(events.get(i));
             }
         }
-        sink.accept(new ServerFrame.Events(from == 0 ? events : events.subList(from, events.size())));
+        if (paced && from > 0 && !connection.hasRoom()) {
+            return from;
+        }
+        connection.push(new ServerFrame.Events(from == 0 ? events : events.subList(from, events.size())));
+        return events.size();
     }
 
     /** The longest prefix (at least one event) that fits in one frame's budget. */
@@ -164,16 +195,26 @@ final class EventPump implements EventHub.Listener {
         return 1024;
     }
 
-    private void fillFromStore() {
+    /**
+     * Sends what the store holds after {@code lastSent}, while the connection has room. True when caught up, false
+     * when it stopped for want of room.
+     */
+    private boolean fillFromStore() {
         while (true) {
+            if (!connection.hasRoom()) {
+                return false;
+            }
             List<Event> page = store.events(userId, lastSent, Limits.MAX_EVENTS_PAGE);
             if (page.isEmpty()) {
-                return;
+                return true;
             }
-            lastSent = page.get(page.size() - 1).seq();
-            send(page);
+            int sent = sendFrames(page, true);
+            lastSent = page.get(sent - 1).seq();
+            if (sent < page.size()) {
+                return false;
+            }
             if (page.size() < Limits.MAX_EVENTS_PAGE) {
-                return;
+                return true;
             }
         }
     }

@@ -77,6 +77,47 @@ public final class RawWebSocket implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Reads the next text frame's payload (server frames are unmasked and, from Confab, unfragmented); pings and
+     * pongs are skipped. Null when the server sends a close frame. Each read waits at most the socket timeout.
+     */
+    public String readText() throws IOException {
+        while (true) {
+            int first = readByte();
+            long length = readByte() & 0x7F;
+            if (length == 126) {
+                length = (readByte() << 8) | readByte();
+            } else if (length == 127) {
+                length = 0;
+                for (int i = 0; i < 8; i++) {
+                    length = (length << 8) | readByte();
+                }
+            }
+            byte[] payload = in.readNBytes(Math.toIntExact(length));
+            if (payload.length < length) {
+                throw new java.io.EOFException("connection closed inside a frame");
+            }
+            int opcode = first & 0x0F;
+            if (opcode == 8) {
+                return null;
+            }
+            if (opcode == 1 && (first & 0x80) != 0) {
+                return new String(payload, StandardCharsets.UTF_8);
+            }
+            if (opcode != 9 && opcode != 10) {
+                throw new IOException("unexpected frame: opcode " + opcode + ", fin " + ((first & 0x80) != 0));
+            }
+        }
+    }
+
+    private int readByte() throws IOException {
+        int b = in.read();
+        if (b < 0) {
+            throw new java.io.EOFException("connection closed");
+        }
+        return b;
+    }
+
     /** True once the server has closed the TCP connection (reads until end of stream, bounded by the timeout). */
     public boolean drainUntilClosed() {
         byte[] buffer = new byte[64 * 1024];

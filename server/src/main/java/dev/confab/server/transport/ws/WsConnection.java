@@ -33,6 +33,9 @@ final class WsConnection implements Connection {
     private volatile long lastHeard;
     /** Our own text framing, or null for Tyrus' sendText. */
     private final TextFrameSender frames;
+    /** Resumes a catch-up paused for want of room; see {@link #whenRoom}. */
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> onRoom =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     WsConnection(jakarta.websocket.Session ws, Codec codec, Executor executor, long openedAt, long maxQueuedBytes,
                  dev.confab.server.chat.RateLimiter limiter) {
@@ -104,6 +107,31 @@ final class WsConnection implements Connection {
         send(frame);
     }
 
+    /**
+     * Room for catch-up frames while fewer than {@link WsEndpoint#CATCH_UP_WINDOW} bytes are unsent: a device
+     * catching up on a backlog larger than the too-slow limit is paced by what it reads instead of being dropped.
+     */
+    @Override
+    public boolean hasRoom() {
+        return queuedBytes.get() < WsEndpoint.CATCH_UP_WINDOW;
+    }
+
+    @Override
+    public void whenRoom(Runnable resume) {
+        onRoom.set(resume);
+        // Checked after registering: either this sees the room, or sent() sees the registration.
+        if (hasRoom() || !isOpen()) {
+            resumeIfWaiting();
+        }
+    }
+
+    private void resumeIfWaiting() {
+        Runnable resume = onRoom.getAndSet(null);
+        if (resume != null) {
+            resume.run();
+        }
+    }
+
     /** Queues a frame (an event, a reply...), encoded straight into a WebSocket frame when we frame ourselves. */
     void send(ServerFrame frame) {
         if (frames == null) {
@@ -148,7 +176,9 @@ final class WsConnection implements Connection {
     }
 
     private void sent(long size, Throwable failure) {
-        queuedBytes.addAndGet(-size);
+        if (queuedBytes.addAndGet(-size) < WsEndpoint.CATCH_UP_WINDOW && onRoom.get() != null) {
+            resumeIfWaiting();
+        }
         if (failure != null) {
             log.debug("send to {} failed: {}", ws.getId(), failure.toString());
         }

@@ -30,6 +30,11 @@ public final class WsEndpoint extends Endpoint {
     public static final int HARD_FRAME_LIMIT = 1024 * 1024;
     /** Unsent bytes a connection may have queued before it is dropped as too slow. */
     public static final long MAX_QUEUED_BYTES = 16L * 1024 * 1024;
+    /**
+     * Unsent bytes under which a connection takes more frames of a catch-up from the store (see
+     * {@code EventPump}); well under {@link #MAX_QUEUED_BYTES}, so catching up never trips it.
+     */
+    public static final long CATCH_UP_WINDOW = 1024 * 1024;
     private static final String CONNECTION = "confab.connection";
 
     private final Dispatcher dispatcher;
