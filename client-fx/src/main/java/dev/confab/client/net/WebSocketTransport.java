@@ -12,24 +12,17 @@ import org.glassfish.tyrus.client.SslEngineConfigurator;
  * connections). Tyrus's own reconnect handler is not used: the engine owns reconnecting. Thread safe.
  */
 final class WebSocketTransport implements Transport {
-    private final ClientManager client;
     private final ClientConfig config;
     private final Codec codec;
     private final ClientRuntime runtime;
+    private final SSLContext tls;
 
     /** {@code tls}: for wss:// servers, null for the JDK's default trust (see {@link ChatClient#open}). */
     WebSocketTransport(ClientConfig config, Codec codec, ClientRuntime runtime, SSLContext tls) {
         this.config = config;
         this.codec = codec;
         this.runtime = runtime;
-        this.client = ClientManager.createClient();
-        client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
-        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) config.connectTimeout().toMillis());
-        if (tls != null) {
-            // Host names stay checked through endpoint identification, which the context's trust manager performs.
-            client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR,
-                    new SslEngineConfigurator(tls, true, false, false));
-        }
+        this.tls = tls;
     }
 
     @Override
@@ -39,6 +32,23 @@ final class WebSocketTransport implements Transport {
 
     @Override
     public CompletableFuture<Link> open(String token, long after, Link.Listener listener) {
-        return new WebSocketLink(config, codec, runtime, listener, token, after).open(client);
+        return new WebSocketLink(config, codec, runtime, listener, token, after).open(manager());
+    }
+
+    /**
+     * A Tyrus manager for one link (the Grizzly runtime stays shared). A {@code ClientManager} shuts its executors
+     * down whenever its count of live connections reaches zero; shared by all links, the old link's close could do
+     * that under a reconnect's handshake, which then stalled until our connect timeout.
+     */
+    private ClientManager manager() {
+        ClientManager client = ClientManager.createClient();
+        client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) config.connectTimeout().toMillis());
+        if (tls != null) {
+            // Host names stay checked through endpoint identification, which the context's trust manager performs.
+            client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR,
+                    new SslEngineConfigurator(tls, true, false, false));
+        }
+        return client;
     }
 }
