@@ -28,15 +28,16 @@ public interface Connection {
 
     /**
      * Whether a catch-up from the store may push more now: false while the connection has more unsent bytes than
-     * its catch-up window. Live events are pushed regardless; a peer that stops reading them is dropped instead.
+     * its catch-up window, and once it is closed. Live events are pushed regardless; a peer that stops reading them
+     * is dropped instead.
      */
     default boolean hasRoom() {
         return true;
     }
 
     /**
-     * Runs {@code resume} once {@link #hasRoom} is true again (at once if it already is, or if the connection is
-     * closed), on whatever thread notices; it must not block. Only the latest registration is kept.
+     * Runs {@code resume} once {@link #hasRoom} is true again (at once if it already is), on whatever thread
+     * notices; it must not block. Never runs once the connection is closed. Only the latest registration is kept.
      */
     default void whenRoom(Runnable resume) {
         resume.run();

@@ -113,14 +113,15 @@ final class WsConnection implements Connection {
      */
     @Override
     public boolean hasRoom() {
-        return queuedBytes.get() < WsEndpoint.CATCH_UP_WINDOW;
+        return queuedBytes.get() < WsEndpoint.CATCH_UP_WINDOW && isOpen();
     }
 
     @Override
     public void whenRoom(Runnable resume) {
         onRoom.set(resume);
-        // Checked after registering: either this sees the room, or sent() sees the registration.
-        if (hasRoom() || !isOpen()) {
+        // Checked after registering: either this sees the room, or sent() sees the registration. A closed
+        // connection never resumes (its stream is stopped when it is released).
+        if (hasRoom()) {
             resumeIfWaiting();
         }
     }
@@ -176,7 +177,7 @@ final class WsConnection implements Connection {
     }
 
     private void sent(long size, Throwable failure) {
-        if (queuedBytes.addAndGet(-size) < WsEndpoint.CATCH_UP_WINDOW && onRoom.get() != null) {
+        if (queuedBytes.addAndGet(-size) < WsEndpoint.CATCH_UP_WINDOW && onRoom.get() != null && isOpen()) {
             resumeIfWaiting();
         }
         if (failure != null) {
