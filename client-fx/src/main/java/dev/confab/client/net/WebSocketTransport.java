@@ -12,6 +12,13 @@ import org.glassfish.tyrus.client.SslEngineConfigurator;
  * connections). Tyrus's own reconnect handler is not used: the engine owns reconnecting. Thread safe.
  */
 final class WebSocketTransport implements Transport {
+    /**
+     * How long Tyrus keeps the shared Grizzly transport after its last connection closed (its default: 30 s). A
+     * connect that races that shutdown gets no handshake answer until our connect timeout, and the reconnect
+     * backoff's cap is also 30 s. Kept for the app's life instead; not longer than 7 days, because Tyrus 2.2.2
+     * multiplies the value by 1000 in {@code int} arithmetic (beyond ~24.8 days it overflows and closes at once).
+     */
+    static final int SHARED_TRANSPORT_IDLE_SECONDS = 7 * 24 * 3600;
     private final ClientConfig config;
     private final Codec codec;
     private final ClientRuntime runtime;
@@ -43,6 +50,7 @@ final class WebSocketTransport implements Transport {
     private ClientManager manager() {
         ClientManager client = ClientManager.createClient();
         client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+        client.getProperties().put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, SHARED_TRANSPORT_IDLE_SECONDS);
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) config.connectTimeout().toMillis());
         if (tls != null) {
             // Host names stay checked through endpoint identification, which the context's trust manager performs.
