@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A session that is not Tyrus' (as if Tyrus renamed the field {@link TextFrameSender} reads): frames go through the
- * standard {@code sendText}, with the same text, and the unsent-bytes limit still holds.
+ * standard {@code sendText}, with the same text, and the unsent-bytes limit and the catch-up window (ADR 0018)
+ * still hold.
  */
 class WsConnectionFallbackTest {
     private final JacksonCodec codec = new JacksonCodec();
@@ -48,6 +49,45 @@ class WsConnectionFallbackTest {
 
         assertThat(sent).hasSize(3);
         assertThat(closed).extracting(CloseReason::getCloseCode).containsExactly(CloseReason.CloseCodes.TRY_AGAIN_LATER);
+    }
+
+    @Test
+    void catchUpHasRoomWhileUnderTheWindowAndResumesOnceTheUnsentBytesDrain() {
+        WsConnection connection = connection(WsEndpoint.MAX_QUEUED_BYTES);
+        List<String> resumed = new CopyOnWriteArrayList<>();
+        assertThat(connection.hasRoom()).isTrue();
+
+        connection.send(overTheWindow());
+        connection.whenRoom(() -> resumed.add("resumed"));
+        assertThat(connection.hasRoom()).isFalse();
+        assertThat(resumed).as("no room yet").isEmpty();
+        pending.forEach(h -> h.onResult(new jakarta.websocket.SendResult()));
+
+        assertThat(connection.hasRoom()).isTrue();
+        assertThat(resumed).containsExactly("resumed");
+        connection.whenRoom(() -> resumed.add("at once"));
+        assertThat(resumed).containsExactly("resumed", "at once");
+    }
+
+    @Test
+    void aClosedConnectionHasNoRoomAndNeverResumesACatchUp() {
+        WsConnection connection = connection(WsEndpoint.MAX_QUEUED_BYTES);
+        List<String> resumed = new CopyOnWriteArrayList<>();
+        connection.send(overTheWindow());
+        connection.whenRoom(() -> resumed.add("resumed"));
+
+        connection.close("bye");
+        pending.forEach(h -> h.onResult(new jakarta.websocket.SendResult(new java.io.IOException("closed"))));
+        connection.whenRoom(() -> resumed.add("again"));
+
+        assertThat(connection.hasRoom()).isFalse();
+        assertThat(resumed).isEmpty();
+    }
+
+    /** A frame counted over {@link WsEndpoint#CATCH_UP_WINDOW} (this path counts 2 bytes per character). */
+    private static Reply.Error overTheWindow() {
+        return new Reply.Error("big", dev.confab.protocol.ErrorCode.INTERNAL,
+                "x".repeat((int) (WsEndpoint.CATCH_UP_WINDOW / 2 + 1)));
     }
 
     private WsConnection connection(long maxQueuedBytes) {
