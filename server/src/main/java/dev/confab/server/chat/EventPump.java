@@ -153,24 +153,16 @@ final class EventPump implements EventHub.Listener {
      * when the connection has no room (the first frame always goes). Returns how many events were sent.
      */
     private int sendFrames(List<Event> events, boolean paced) {
-        int from = 0;
-        int size = 0;
-        for (int i = 0; i < events.size(); i++) {
-            size += estimate(events.get(i));
-            if (size > FRAME_BUDGET && i > from) {
-                if (paced && from > 0 && !connection.hasRoom()) {
-                    return from;
-                }
-                connection.push(new ServerFrame.Events(events.subList(from, i)));
-                from = i;
-                size = estimate(events.get(i));
+        int sent = 0;
+        while (sent < events.size()) {
+            if (paced && sent > 0 && !connection.hasRoom()) {
+                break;
             }
+            List<Event> frame = withinBudget(sent == 0 ? events : events.subList(sent, events.size()));
+            connection.push(new ServerFrame.Events(frame));
+            sent += frame.size();
         }
-        if (paced && from > 0 && !connection.hasRoom()) {
-            return from;
-        }
-        connection.push(new ServerFrame.Events(from == 0 ? events : events.subList(from, events.size())));
-        return events.size();
+        return sent;
     }
 
     /** The longest prefix (at least one event) that fits in one frame's budget. */
