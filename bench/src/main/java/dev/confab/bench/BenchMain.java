@@ -34,7 +34,7 @@ public final class BenchMain {
               --users U               dm/poll users (default 1000)
               --rates 2k,5k,...       dm/poll aggregate rates in msg/s (default 2k,5k,10k,20k,40k)
               --step-seconds D        seconds per rate step (default 15); --warmup-seconds (default 5)
-              --drain-seconds S       wait for deliveries after each step (default 15)
+              --drain-seconds S       wait for deliveries and echoes after each step (default 15)
               --max-p99-ms M          latency bound for the best-rate figure (default 50)
               --keep-going            do not stop at the first saturated step
               --body-bytes B          message body size (default 100)

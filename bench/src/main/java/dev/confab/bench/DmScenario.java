@@ -53,9 +53,13 @@ final class DmScenario {
                 Phase phase = phases.get(Integer.parseInt(f[1]));
                 int k = Integer.parseInt(f[2]);
                 boolean peer = receiver != k % userCount;
-                if (ledger.delivered(k, peer) == 1 && peer) {
-                    phase.latency.record(now - Long.parseLong(f[3]));
-                    phase.deliveredAt(now);
+                if (ledger.delivered(k, peer) == 1) {
+                    if (peer) {
+                        phase.latency.record(now - Long.parseLong(f[3]));
+                        phase.deliveredAt(now);
+                    } else {
+                        phase.echoed.incrementAndGet();
+                    }
                 }
             });
             bench.log("%s: %d users connected and subscribed", name, userCount);

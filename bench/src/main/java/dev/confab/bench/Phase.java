@@ -15,6 +15,8 @@ final class Phase {
     final AtomicLong acked = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final AtomicLong delivered = new AtomicLong();
+    /** Messages that have reached their sender's own stream (the echo), counted once each. */
+    final AtomicLong echoed = new AtomicLong();
     volatile long lastDeliveryNanos;
     long startNanos;
     long endNanos;
@@ -45,7 +47,9 @@ final class Phase {
         }
     }
 
+    /** Every message answered, and every acknowledged one delivered to its recipient and echoed to its sender. */
     boolean settled() {
-        return outstanding() == 0 && delivered.get() >= acked.get();
+        long ackedNow = acked.get();
+        return outstanding() == 0 && delivered.get() >= ackedNow && echoed.get() >= ackedNow;
     }
 }
