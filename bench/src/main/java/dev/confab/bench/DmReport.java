@@ -55,8 +55,10 @@ final class DmReport {
         }
         long unacked = all.sent() - all.acked() - all.failed();
         result.put("unacked", unacked);
+        result.put("failure_causes", ledger.failureCauses()).put("failure_examples", ledger.failureExamples());
         if (all.failed() + unacked > 0) {
-            result.problem(all.failed() + " sends refused, " + unacked + " never acknowledged");
+            result.problem(all.failed() + " sends refused " + ledger.failureCauses() + ", " + unacked
+                    + " never acknowledged");
         }
         link.streamChecks().forEach((k, v) -> {
             if (v > 0 && !k.equals("poll_errors")) {

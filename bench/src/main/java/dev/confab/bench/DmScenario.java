@@ -144,7 +144,7 @@ final class DmScenario {
                 String body = "b|" + phase.index + "|" + k + "|" + intended + "|" + pad;
                 link.send(sender, users.get(partner[sender]).username(), "k" + k, body, (reply, failure) -> {
                     if (failure != null) {
-                        ledger.failed(k);
+                        ledger.failed(k, failure);
                         phase.failed.incrementAndGet();
                     } else {
                         ledger.acked(k, reply.path("duplicate").asBoolean());

@@ -1,6 +1,11 @@
 package dev.confab.bench;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What happened to each bench message, by its number k: acknowledged or refused, and how many times it
@@ -14,6 +19,8 @@ final class Ledger {
     private final AtomicIntegerArray state;
     private final AtomicIntegerArray toPeer;
     private final AtomicIntegerArray echo;
+    private final Map<String, LongAdder> failureCauses = new ConcurrentHashMap<>();
+    private final Map<String, String> failureExamples = new ConcurrentHashMap<>();
 
     Ledger(int capacity) {
         state = new AtomicIntegerArray(capacity);
@@ -29,8 +36,33 @@ final class Ledger {
         state.accumulateAndGet(k, duplicate ? ACKED | DUPLICATE_ACK : ACKED, (a, b) -> a | b);
     }
 
-    void failed(int k) {
+    /** Message k was refused: by an {@code error} reply (counted by its code) or by a transport failure (its class). */
+    void failed(int k, Throwable failure) {
         state.accumulateAndGet(k, FAILED, (a, b) -> a | b);
+        Throwable t = unwrap(failure);
+        String cause = t instanceof Wire.ServerError e ? e.code : t.getClass().getName();
+        failureCauses.computeIfAbsent(cause, c -> new LongAdder()).increment();
+        failureExamples.putIfAbsent(cause, String.valueOf(t.getMessage()));
+    }
+
+    /** How many sends were refused, by cause: a server error code, or the exception that ended the request. */
+    Map<String, Long> failureCauses() {
+        Map<String, Long> causes = new TreeMap<>();
+        failureCauses.forEach((cause, n) -> causes.put(cause, n.sum()));
+        return causes;
+    }
+
+    /** The message of the first refusal of each cause. */
+    Map<String, String> failureExamples() {
+        return new TreeMap<>(failureExamples);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     /** Returns how many times message k has now reached this kind of receiver. */

@@ -3,7 +3,10 @@ package dev.confab.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -11,15 +14,21 @@ import java.util.function.BiConsumer;
 /**
  * The dm scenario over HTTP: every user keeps one {@code GET /api/v1/events} long-poll parked and sends with
  * {@code POST /api/v1/rpc}. Each poll resumes from the last event seq it received, and checks the stream
- * for repeated or skipped seqs like the WebSocket client does.
+ * for repeated or skipped seqs like the WebSocket client does. At most {@link #MAX_SENDS_IN_FLIGHT} sends are in
+ * flight; later ones wait their turn here (their latency still counts from their scheduled time). Without that
+ * bound, a saturated step made the JDK client open a connection per queued send until both processes ran out of
+ * file descriptors.
  */
 final class PollDmLink implements DmLink {
     private static final int WAIT_SECONDS = 20;
+    static final int MAX_SENDS_IN_FLIGHT = 1000;
 
     private final HttpApi http;
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong gaps = new AtomicLong();
     private final AtomicLong pollErrors = new AtomicLong();
+    private final Semaphore sendSlots = new Semaphore(MAX_SENDS_IN_FLIGHT);
+    private final Queue<Runnable> waitingSends = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
     private List<User> users;
 
@@ -80,7 +89,24 @@ final class PollDmLink implements DmLink {
 
     @Override
     public void send(int from, String to, String clientMsgId, String body, BiConsumer<JsonNode, Throwable> done) {
-        http.rpc(users.get(from).token(), "send", Wire.send(to, clientMsgId, body)).whenComplete(done);
+        waitingSends.add(() -> http.rpc(users.get(from).token(), "send", Wire.send(to, clientMsgId, body))
+                .whenComplete((reply, failure) -> {
+                    done.accept(reply, failure);
+                    sendSlots.release();
+                    startWaitingSends();
+                }));
+        startWaitingSends();
+    }
+
+    private void startWaitingSends() {
+        while (!waitingSends.isEmpty() && sendSlots.tryAcquire()) {
+            Runnable next = waitingSends.poll();
+            if (next == null) {
+                sendSlots.release();
+            } else {
+                next.run();
+            }
+        }
     }
 
     @Override

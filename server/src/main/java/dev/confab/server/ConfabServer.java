@@ -30,6 +30,7 @@ import dev.confab.server.store.AccountStore;
 import dev.confab.server.store.HistoryStore;
 import dev.confab.server.store.h2.H2AccountStore;
 import dev.confab.server.store.rocksdb.RecoveringHistoryStore;
+import dev.confab.server.transport.ConnectionCap;
 import dev.confab.server.transport.http.ApiHandler;
 import dev.confab.server.transport.http.HealthHandler;
 import dev.confab.server.transport.ws.ConfabWebSocketAddOn;
@@ -40,6 +41,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,6 +73,7 @@ public final class ConfabServer implements AutoCloseable {
     private final MessageWriter writer;
     private final HttpServer http;
     private final NetworkListener listener;
+    private final ConnectionCap connectionCap;
     private final WsEndpoint wsEndpoint;
     private final Presence presence;
     private final LastSeen lastSeen;
@@ -132,10 +135,15 @@ public final class ConfabServer implements AutoCloseable {
         } catch (DeploymentException e) {
             throw new IOException("cannot deploy the WebSocket endpoint", e);
         }
+        this.connectionCap = new ConnectionCap(config.connectionCap());
+        LoggerFactory.getLogger(ConfabServer.class).info("at most {} open connections (--max-connections)",
+                connectionCap.max());
+        listener.registerAddOn(connectionCap.addOn());
         listener.registerAddOn(new ConfabWebSocketAddOn(container));
         http.addListener(listener);
         if (tls != null) {
-            tls.secure(http, listener, new ConfabWebSocketAddOn(container), config.tls().plainLocalPort());
+            tls.secure(http, listener, List.of(connectionCap.addOn(), new ConfabWebSocketAddOn(container)),
+                    config.tls().plainLocalPort());
         }
         http.getServerConfiguration().addHttpHandler(
                 new ApiHandler(dispatcher, accounts, chat, presence, codec, appExecutor, timers), "/api/v1/");
@@ -177,6 +185,11 @@ public final class ConfabServer implements AutoCloseable {
 
     public int port() {
         return listener.getPort();
+    }
+
+    /** The cap on open TCP connections, with how many are open and how many it refused. */
+    public ConnectionCap connectionCap() {
+        return connectionCap;
     }
 
     /** Open WebSocket connections, signed in or not. */

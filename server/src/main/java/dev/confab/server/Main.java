@@ -31,6 +31,10 @@ public final class Main {
               --max-requests-per-second N
                                requests one WebSocket may send per second, bursts up to twice that
                                (default 1000); raise it for load generators
+              --max-connections N
+                               open TCP connections allowed at once; more are closed as they arrive, so that
+                               a flood of connections cannot take the file descriptors the stores need
+                               (default: the process's open-file limit less 512)
               --heartbeat-timeout S
                                close a WebSocket that sent nothing for S seconds (default 45)
               --tls            serve wss:// and https:// on --port instead of ws:// and http://. Without
@@ -137,6 +141,8 @@ public final class Main {
                         (int) bounded(value(args, ++i, arg), 10, 10_000_000, arg));
                 case "--max-group-members" -> config = config.withMaxGroupMembers(
                         (int) bounded(value(args, ++i, arg), 2, 100_000, arg));
+                case "--max-connections" -> config = config.withMaxConnections(
+                        (int) bounded(value(args, ++i, arg), 1, Integer.MAX_VALUE, arg));
                 case "--heartbeat-timeout" -> config = config.withHeartbeatTimeout(
                         Duration.ofSeconds(seconds(value(args, ++i, arg))));
                 case "--tls" -> tls = true;

@@ -2,6 +2,7 @@ package dev.confab.server;
 
 import dev.confab.server.lan.TlsSettings;
 import dev.confab.server.security.Argon2PasswordHasher;
+import dev.confab.server.transport.ConnectionCap;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -14,10 +15,12 @@ import java.time.Duration;
  * @param discovery advertise the server on the LAN with mDNS/DNS-SD ({@code _confab._tcp})
  * @param tls TLS on the port (off by default), see {@link TlsSettings}
  * @param requestsPerSecond requests one WebSocket may send per second (burst: twice that); more get rate_limited
+ * @param maxConnections open TCP connections allowed at once; more are closed as they arrive. 0: the process's
+ *                       open-file limit less {@link ConnectionCap#RESERVED_DESCRIPTORS}, see {@link #connectionCap()}
  */
 public record ServerConfig(String bind, int port, Path dataDir, String serverName, int argon2MemoryKib,
                            int workerThreads, Duration heartbeatTimeout, int maxGroupMembers, boolean discovery,
-                           TlsSettings tls, int requestsPerSecond) {
+                           TlsSettings tls, int requestsPerSecond, int maxConnections) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(45);
@@ -29,7 +32,7 @@ public record ServerConfig(String bind, int port, Path dataDir, String serverNam
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("0.0.0.0", DEFAULT_PORT, dataDir, "Confab", Argon2PasswordHasher.DEFAULT_MEMORY_KIB,
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 2), DEFAULT_HEARTBEAT_TIMEOUT,
-                DEFAULT_MAX_GROUP_MEMBERS, true, TlsSettings.off(), DEFAULT_REQUESTS_PER_SECOND);
+                DEFAULT_MAX_GROUP_MEMBERS, true, TlsSettings.off(), DEFAULT_REQUESTS_PER_SECOND, 0);
     }
 
     /** Loopback, a free port, cheap password hashing, no LAN advertisement: for tests only. */
@@ -39,52 +42,62 @@ public record ServerConfig(String bind, int port, Path dataDir, String serverNam
 
     public ServerConfig withBind(String value) {
         return new ServerConfig(value, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                maxGroupMembers, discovery, tls, requestsPerSecond);
+                maxGroupMembers, discovery, tls, requestsPerSecond, maxConnections);
     }
 
     public ServerConfig withPort(int value) {
         return new ServerConfig(bind, value, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                maxGroupMembers, discovery, tls, requestsPerSecond);
+                maxGroupMembers, discovery, tls, requestsPerSecond, maxConnections);
     }
 
     public ServerConfig withDataDir(Path value) {
         return new ServerConfig(bind, port, value, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                maxGroupMembers, discovery, tls, requestsPerSecond);
+                maxGroupMembers, discovery, tls, requestsPerSecond, maxConnections);
     }
 
     public ServerConfig withServerName(String value) {
         return new ServerConfig(bind, port, dataDir, value, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                maxGroupMembers, discovery, tls, requestsPerSecond);
+                maxGroupMembers, discovery, tls, requestsPerSecond, maxConnections);
     }
 
     public ServerConfig withArgon2MemoryKib(int value) {
         return new ServerConfig(bind, port, dataDir, serverName, value, workerThreads, heartbeatTimeout,
-                maxGroupMembers, discovery, tls, requestsPerSecond);
+                maxGroupMembers, discovery, tls, requestsPerSecond, maxConnections);
     }
 
     public ServerConfig withHeartbeatTimeout(Duration value) {
         return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, value,
-                maxGroupMembers, discovery, tls, requestsPerSecond);
+                maxGroupMembers, discovery, tls, requestsPerSecond, maxConnections);
     }
 
     public ServerConfig withMaxGroupMembers(int value) {
         return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                value, discovery, tls, requestsPerSecond);
+                value, discovery, tls, requestsPerSecond, maxConnections);
     }
 
     public ServerConfig withDiscovery(boolean value) {
         return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                maxGroupMembers, value, tls, requestsPerSecond);
+                maxGroupMembers, value, tls, requestsPerSecond, maxConnections);
     }
 
     public ServerConfig withTls(TlsSettings value) {
         return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                maxGroupMembers, discovery, value, requestsPerSecond);
+                maxGroupMembers, discovery, value, requestsPerSecond, maxConnections);
     }
 
     public ServerConfig withRequestsPerSecond(int value) {
         return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
-                maxGroupMembers, discovery, tls, value);
+                maxGroupMembers, discovery, tls, value, maxConnections);
+    }
+
+    public ServerConfig withMaxConnections(int value) {
+        return new ServerConfig(bind, port, dataDir, serverName, argon2MemoryKib, workerThreads, heartbeatTimeout,
+                maxGroupMembers, discovery, tls, requestsPerSecond, value);
+    }
+
+    /** The open-connection cap this configuration asks for: {@link #maxConnections}, or the default for this process. */
+    public int connectionCap() {
+        return maxConnections > 0 ? maxConnections : ConnectionCap.defaultFor(ConnectionCap.descriptorLimit());
     }
 
     /** The default data directory: {@code $XDG_DATA_HOME/confab/server}, else {@code ~/.local/share/confab/server}. */

@@ -83,15 +83,15 @@ public final class ServerTls {
 
     /**
      * Makes {@code listener} serve TLS only and, when {@code plainLocalPort >= 0}, adds a plain listener on
-     * 127.0.0.1 with the same handlers and the given WebSocket add-on, for clients on this machine.
+     * 127.0.0.1 with the same handlers and the given add-ons (connection cap, WebSocket), for clients on this machine.
      */
-    public void secure(HttpServer http, NetworkListener listener, AddOn webSocketAddOn, int plainLocalPort) {
+    public void secure(HttpServer http, NetworkListener listener, List<AddOn> plainAddOns, int plainLocalPort) {
         listener.setSecure(true);
         listener.setSSLEngineConfig(new SSLEngineConfigurator(context, false, false, false));
         if (plainLocalPort >= 0) {
             plainListener = new NetworkListener("confab-plain-local", "127.0.0.1", plainLocalPort);
             plainListener.getKeepAlive().setIdleTimeoutInSeconds(-1);
-            plainListener.registerAddOn(webSocketAddOn);
+            plainAddOns.forEach(plainListener::registerAddOn);
             http.addListener(plainListener);
         }
     }
