@@ -91,6 +91,9 @@ public final class ConfabServer implements AutoCloseable {
         restrictToOwner(config.dataDir());
         Clock clock = Clock.systemUTC();
         Codec codec = new JacksonCodec();
+        this.connectionCap = new ConnectionCap(config.connectionCap());
+        LoggerFactory.getLogger(ConfabServer.class).info("at most {} open connections (--max-connections)",
+                connectionCap.max());
         // Before the stores open, so a bad certificate or key fails the start without leaving them open.
         this.tls = config.tls().enabled()
                 ? ServerTls.load(config.tls(), config.dataDir(), config.serverName(), clock) : null;
@@ -135,9 +138,6 @@ public final class ConfabServer implements AutoCloseable {
         } catch (DeploymentException e) {
             throw new IOException("cannot deploy the WebSocket endpoint", e);
         }
-        this.connectionCap = new ConnectionCap(config.connectionCap());
-        LoggerFactory.getLogger(ConfabServer.class).info("at most {} open connections (--max-connections)",
-                connectionCap.max());
         listener.registerAddOn(connectionCap.addOn());
         listener.registerAddOn(new ConfabWebSocketAddOn(container));
         http.addListener(listener);

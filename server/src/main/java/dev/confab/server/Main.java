@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /** {@code java -jar confab-server.jar [--port N] [--bind ADDR] [--data-dir DIR] [--name NAME]}. */
 public final class Main {
@@ -85,7 +86,16 @@ public final class Main {
         }
         Path logs = ServerLogging.toFiles(config.dataDir());
         long started = System.nanoTime();
-        ConfabServer server = ConfabServer.start(config);
+        ConfabServer server;
+        try {
+            server = ConfabServer.start(config);
+        } catch (IOException | RuntimeException | Error e) {
+            // Exit rather than linger: threads started before the failure would keep the JVM alive.
+            LoggerFactory.getLogger(Main.class).error("could not start", e);
+            System.err.println("confab-server: could not start: " + e);
+            System.exit(1);
+            return;
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -44,6 +44,18 @@ public interface Connection {
     }
 
     /**
+     * A push is on its way (the event stream has live events for this connection and a drain to send them): a
+     * reply ready before it may wait and go out in the same write. Every call is followed, sooner or later, by a
+     * {@link #push} or by {@link #pushDone}.
+     */
+    default void expectPush() {
+    }
+
+    /** The push announced by {@link #expectPush} was made or will not come: write whatever waited for it. */
+    default void pushDone() {
+    }
+
+    /**
      * Remembers the live event stream so it stops when the connection closes. Returns false (and closes the
      * subscription) if the connection already has one.
      */

@@ -54,13 +54,22 @@ final class EventPump implements EventHub.Listener {
 
     @Override
     public void onEvents(List<Event> events) {
+        // Announced before the events are queued, so that the drain which sends them (or finds nothing to send)
+        // always comes after: a reply held for this push is never left waiting (Connection#expectPush).
+        // Never call the connection while holding this pump's lock: closing the connection stops the pump.
+        connection.expectPush();
+        boolean queued;
         synchronized (this) {
-            if (stopped || paused) {
-                return; // paused: read from the store on resuming
+            queued = !stopped && !paused; // paused: read from the store on resuming
+            if (queued) {
+                pending.addAll(events);
             }
-            pending.addAll(events);
         }
-        schedule();
+        if (queued) {
+            schedule();
+        } else {
+            connection.pushDone();
+        }
     }
 
     private void resume() {
@@ -71,13 +80,19 @@ final class EventPump implements EventHub.Listener {
     }
 
     private void schedule() {
+        boolean declined;
         synchronized (this) {
-            if (scheduled || stopped || paused) {
+            if (scheduled) {
                 return;
             }
-            scheduled = true;
+            declined = stopped || paused;
+            scheduled = !declined;
         }
-        executor.execute(this::drain);
+        if (declined) {
+            connection.pushDone();
+        } else {
+            executor.execute(this::drain);
+        }
     }
 
     private void drain() {
@@ -93,6 +108,8 @@ final class EventPump implements EventHub.Listener {
                 pending.clear();
             }
             connection.close("event stream interrupted; reconnect");
+        } finally {
+            connection.pushDone();
         }
     }
 

@@ -4,6 +4,8 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,10 +50,35 @@ public final class ConnectionCap {
         return (int) Math.max(AT_LEAST, Math.min(Integer.MAX_VALUE, descriptorLimit - RESERVED_DESCRIPTORS));
     }
 
-    /** This process's open-file limit, or {@link Long#MAX_VALUE} where the JVM cannot tell. */
+    /**
+     * This process's open-file limit, or {@link Long#MAX_VALUE} where it cannot be told. Asks the JVM
+     * ({@code jdk.management}); a runtime without that module (a jlinked one) reads {@code /proc/self/limits}.
+     */
     public static long descriptorLimit() {
-        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof UnixOperatingSystemMXBean unix ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
+        try {
+            OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+            if (os instanceof UnixOperatingSystemMXBean unix) {
+                return unix.getMaxFileDescriptorCount();
+            }
+        } catch (LinkageError e) {
+            return procLimit(Path.of("/proc/self/limits"));
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** The soft "Max open files" of a Linux limits file, or {@link Long#MAX_VALUE} when it says none or is absent. */
+    public static long procLimit(Path limits) {
+        try {
+            for (String line : Files.readAllLines(limits)) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                    return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("cannot read {}: {}", limits, e.toString());
+        }
+        return Long.MAX_VALUE;
     }
 
     public int max() {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * every frame), {@link #of} returns null and the caller uses the standard {@code sendText}; a missing field is
  * logged once as a warning. Frames are built by {@link FrameBuilder}.
  */
-final class TextFrameSender {
+final class TextFrameSender implements WsConnection.FrameWriter {
     private static final Logger LOG = LoggerFactory.getLogger(TextFrameSender.class);
     private static final AtomicBoolean WARNED = new AtomicBoolean();
     private static final Field WEB_SOCKET = webSocketField();
@@ -47,11 +47,12 @@ final class TextFrameSender {
     }
 
     /**
-     * Queues one whole frame (see {@link FrameBuilder}); {@code done} runs once it is written or has failed (with
-     * the failure, else null), possibly on this thread. Throws {@link IllegalStateException} when the socket is no
-     * longer connected.
+     * Queues whole frames (see {@link FrameBuilder}), one or several back to back, in one write; {@code done} runs
+     * once they are written or have failed (with the failure, else null), possibly on this thread. Throws
+     * {@link IllegalStateException} when the socket is no longer connected.
      */
-    void send(ByteBuffer frame, Consumer<Throwable> done) {
+    @Override
+    public void send(ByteBuffer frame, Consumer<Throwable> done) {
         Future<?> written;
         try {
             written = socket.sendRawFrame(frame);

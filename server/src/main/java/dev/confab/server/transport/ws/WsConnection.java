@@ -32,13 +32,22 @@ final class WsConnection implements Connection {
     private volatile boolean closed;
     private volatile long lastHeard;
     /** Our own text framing, or null for Tyrus' sendText. */
-    private final TextFrameSender frames;
+    private final FrameWriter frames;
+    /** A push is on its way: replies wait for it in {@link #heldReplies}. Guarded by this. */
+    private boolean pushExpected;
+    private final List<ByteBuffer> heldReplies = new ArrayList<>(2);
     /** Resumes a catch-up paused for want of room; see {@link #whenRoom}. */
     private final java.util.concurrent.atomic.AtomicReference<Runnable> onRoom =
             new java.util.concurrent.atomic.AtomicReference<>();
 
     WsConnection(jakarta.websocket.Session ws, Codec codec, Executor executor, long openedAt, long maxQueuedBytes,
                  dev.confab.server.chat.RateLimiter limiter) {
+        this(ws, codec, executor, openedAt, maxQueuedBytes, limiter, TextFrameSender.of(ws));
+    }
+
+    /** With {@code frames} writing our own frames, or null for Tyrus' {@code sendText}. */
+    WsConnection(jakarta.websocket.Session ws, Codec codec, Executor executor, long openedAt, long maxQueuedBytes,
+                 dev.confab.server.chat.RateLimiter limiter, FrameWriter frames) {
         this.ws = ws;
         this.codec = codec;
         this.serial = new SerialExecutor(executor);
@@ -46,7 +55,12 @@ final class WsConnection implements Connection {
         this.maxQueuedBytes = maxQueuedBytes;
         this.limiter = limiter;
         this.remoteAddress = ws instanceof org.glassfish.tyrus.core.TyrusSession t ? t.getRemoteAddr() : null;
-        this.frames = TextFrameSender.of(ws);
+        this.frames = frames;
+    }
+
+    /** Writes whole WebSocket frames, back to back (see {@link TextFrameSender#send}). */
+    interface FrameWriter {
+        void send(ByteBuffer frames, java.util.function.Consumer<Throwable> done);
     }
 
     @Override
@@ -133,8 +147,35 @@ final class WsConnection implements Connection {
         }
     }
 
-    /** Queues a frame (an event, a reply...), encoded straight into a WebSocket frame when we frame ourselves. */
+    /** Queues a pushed frame (events, presence, typing), with any reply that waited for it ({@link #expectPush}). */
     void send(ServerFrame frame) {
+        queueFrame(frame, false);
+    }
+
+    /**
+     * Queues the reply to a request. While a push is expected it waits for that push and goes out in the same
+     * write: a {@code send} is acknowledged just after its message event is handed to the sender's own stream, so
+     * the {@code send_ok} and the echo then cost one system call instead of two (events may come before their
+     * reply, protocol §2).
+     */
+    void reply(ServerFrame frame) {
+        queueFrame(frame, true);
+    }
+
+    @Override
+    public void expectPush() {
+        synchronized (this) {
+            pushExpected = true;
+        }
+    }
+
+    @Override
+    public void pushDone() {
+        queueBytes(null, false);
+    }
+
+    /** Encodes a frame straight into a WebSocket frame when we frame ourselves, else hands its text to Tyrus. */
+    private void queueFrame(ServerFrame frame, boolean reply) {
         if (frames == null) {
             String text = codec.encode(frame);
             queue(2L * text.length(), done -> ws.getAsyncRemote().sendText(text, r -> done.accept(r.getException())));
@@ -146,8 +187,54 @@ final class WsConnection implements Connection {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // an in-memory stream does not fail
         }
-        ByteBuffer bytes = builder.toFrame();
-        queue(bytes.remaining(), done -> frames.send(bytes, done));
+        queueBytes(builder.toFrame(), reply);
+    }
+
+    /**
+     * Writes one encoded frame (null: none) together with the replies held for a push, or holds it when it is a
+     * reply and a push is expected.
+     */
+    private void queueBytes(ByteBuffer frame, boolean reply) {
+        boolean tooSlow;
+        synchronized (this) {
+            if (closed || !ws.isOpen()) {
+                heldReplies.clear();
+                return;
+            }
+            if (reply && pushExpected) {
+                heldReplies.add(frame);
+                return;
+            }
+            if (!reply) {
+                pushExpected = false;
+            }
+            ByteBuffer bytes = withHeldReplies(frame);
+            if (bytes == null) {
+                return;
+            }
+            tooSlow = !write(bytes.remaining(), done -> frames.send(bytes, done));
+        }
+        if (tooSlow) {
+            closeTooSlow();
+        }
+    }
+
+    /** The held replies followed by {@code frame} (either may be absent) in one buffer; null when there is nothing. */
+    private ByteBuffer withHeldReplies(ByteBuffer frame) {
+        if (heldReplies.isEmpty()) {
+            return frame;
+        }
+        if (frame != null) {
+            heldReplies.add(frame);
+        }
+        int size = 0;
+        for (ByteBuffer b : heldReplies) {
+            size += b.remaining();
+        }
+        ByteBuffer all = ByteBuffer.allocate(size);
+        heldReplies.forEach(all::put);
+        heldReplies.clear();
+        return all.flip();
     }
 
     /**
@@ -161,19 +248,30 @@ final class WsConnection implements Connection {
             if (closed || !ws.isOpen()) {
                 return;
             }
-            tooSlow = queuedBytes.addAndGet(size) > maxQueuedBytes;
-            if (!tooSlow) {
-                try {
-                    write.accept(failure -> sent(size, failure));
-                } catch (IllegalStateException e) {
-                    sent(size, e);
-                }
-            }
+            tooSlow = !write(size, write);
         }
         if (tooSlow) {
-            log.info("closing WebSocket {}: more than {} bytes unread", ws.getId(), maxQueuedBytes);
-            closeWith(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and catch up"));
+            closeTooSlow();
         }
+    }
+
+    /** Under this connection's lock: counts and writes, or returns false when that would pass the unsent-bytes limit. */
+    private boolean write(long size, java.util.function.Consumer<java.util.function.Consumer<Throwable>> write) {
+        if (queuedBytes.addAndGet(size) > maxQueuedBytes) {
+            return false;
+        }
+        try {
+            write.accept(failure -> sent(size, failure));
+        } catch (IllegalStateException e) {
+            sent(size, e);
+        }
+        return true;
+    }
+
+    /** Outside the lock: Tyrus calls back into the endpoint (and so into this connection) while closing. */
+    private void closeTooSlow() {
+        log.info("closing WebSocket {}: more than {} bytes unread", ws.getId(), maxQueuedBytes);
+        closeWith(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: reconnect and catch up"));
     }
 
     private void sent(long size, Throwable failure) {

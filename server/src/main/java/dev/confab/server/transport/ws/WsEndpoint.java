@@ -137,7 +137,7 @@ public final class WsEndpoint extends Endpoint {
     }
 
     private void reply(WsConnection connection, Reply reply) {
-        connection.send(reply);
+        connection.reply(reply);
     }
 
     @Override
