@@ -35,7 +35,7 @@ final class WsConnection implements Connection {
     private final FrameWriter frames;
     /** A push is on its way: replies wait for it in {@link #heldReplies}. Guarded by this. */
     private boolean pushExpected;
-    private final List<ByteBuffer> heldReplies = new ArrayList<>(2);
+    private final List<ByteBuffer> heldReplies = new ArrayList<>(); // no array until a reply is held
     /** Resumes a catch-up paused for want of room; see {@link #whenRoom}. */
     private final java.util.concurrent.atomic.AtomicReference<Runnable> onRoom =
             new java.util.concurrent.atomic.AtomicReference<>();
