@@ -14,15 +14,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cap on open connections: a connection beyond it is closed at once, while the connections already open, and
@@ -74,31 +71,6 @@ class ConnectionCapIntegrationTest {
                 s.close();
             }
         }
-    }
-
-    @Test
-    void byDefaultTheCapLeavesTheReserveOfTheOpenFileLimitToTheStores() {
-        assertThat(ConnectionCap.defaultFor(20_000)).isEqualTo(20_000 - ConnectionCap.RESERVED_DESCRIPTORS);
-        assertThat(ConnectionCap.defaultFor(100)).isEqualTo(64);
-        assertThat(ConnectionCap.defaultFor(Long.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
-        ServerConfig defaults = ServerConfig.defaults(Path.of("unused"));
-        assertThat(defaults.connectionCap()).isEqualTo(ConnectionCap.defaultFor(ConnectionCap.descriptorLimit()));
-        assertThat(defaults.withMaxConnections(7).connectionCap()).isEqualTo(7);
-    }
-
-    @Test
-    void withoutTheJvmsManagementModuleTheLimitIsReadFromProc(@TempDir Path dir) throws IOException {
-        Path limits = dir.resolve("limits");
-        Files.writeString(limits, """
-                Limit                     Soft Limit           Hard Limit           Units
-                Max processes             94814                94814                processes
-                Max open files            20000                20000                files
-                Max locked memory         8388608              8388608              bytes
-                """);
-        assertThat(ConnectionCap.procLimit(limits)).isEqualTo(20_000);
-        Files.writeString(limits, "Max open files            unlimited            unlimited            files\n");
-        assertThat(ConnectionCap.procLimit(limits)).isEqualTo(Long.MAX_VALUE);
-        assertThat(ConnectionCap.procLimit(dir.resolve("absent"))).isEqualTo(Long.MAX_VALUE);
     }
 
     private Socket connect() throws IOException {

@@ -67,7 +67,7 @@ public final class ConnectionCap {
     }
 
     /** The soft "Max open files" of a Linux limits file, or {@link Long#MAX_VALUE} when it says none or is absent. */
-    public static long procLimit(Path limits) {
+    static long procLimit(Path limits) {
         try {
             for (String line : Files.readAllLines(limits)) {
                 if (line.startsWith("Max open files")) {
